@@ -1,0 +1,78 @@
+// The app shell's initial JS and CSS, gzip, per chunk: what a tablet downloads before the first
+// screen. Measured in a real Chromium loading "/" from the production build, so only what is
+// actually fetched counts (chart.js, loaded lazily by the dashboards, must not appear).
+import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const PORT = 4391;
+const BUDGET_JS = 120 * 1024;
+
+/** @param {string} url */
+async function waitFor(url) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`server at ${url} did not start`);
+}
+
+export async function run() {
+	const server = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			YOL_DATA_DIR: mkdtempSync(join(tmpdir(), 'yol-bench-')),
+			DATABASE_URL: ''
+		},
+		stdio: 'ignore'
+	});
+	try {
+		await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+		const browser = await chromium.launch({
+			executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+		});
+		const page = await browser.newPage();
+		/** @type {Set<string>} */
+		const fetched = new Set();
+		page.on('request', (req) => {
+			const path = new URL(req.url()).pathname;
+			if (/\.(js|css)$/.test(path) && !path.endsWith('service-worker.js')) fetched.add(path);
+		});
+		await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: 'networkidle' });
+		await browser.close();
+
+		const rows = [...fetched].sort().map((path) => {
+			const body = readFileSync(join('build/client', path));
+			return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+		});
+		const total = (/** @type {string} */ ext) =>
+			rows.filter((r) => r.path.endsWith(ext)).reduce((sum, r) => sum + r.gzip, 0);
+		const js = total('.js');
+		const css = total('.css');
+		const chart = rows.some((r) => /chart/i.test(r.path));
+		const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
+		const lines = [
+			'## App shell: initial JS and CSS (gzip -9), loading "/"',
+			'',
+			`JS ${kb(js)} of a ${kb(BUDGET_JS)} budget (${js <= BUDGET_JS ? 'within' : 'OVER'}); CSS ${kb(css)}; ${rows.length} files; chart.js ${chart ? 'LOADED (should be lazy)' : 'not loaded'}.`,
+			'',
+			'| file | raw | gzip |',
+			'|---|---:|---:|',
+			...rows.map((r) => `| ${r.path} | ${kb(r.raw)} | ${kb(r.gzip)} |`),
+			''
+		];
+		return { markdown: lines.join('\n') };
+	} finally {
+		server.kill();
+	}
+}

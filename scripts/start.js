@@ -1,0 +1,39 @@
+// `npm start`: builds when the sources are newer than the build, then serves Yol with the
+// embedded SQLite store (migrated and, on first start, filled with demo data).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BUILD_ENTRY = 'build/index.js';
+const SOURCES = ['src', 'locales', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+
+/** @param {string} path @returns {number} */
+function newestChange(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
+	return newest;
+}
+
+const built = existsSync(BUILD_ENTRY) ? statSync(BUILD_ENTRY).mtimeMs : 0;
+if (built < Math.max(...SOURCES.map(newestChange))) {
+	console.log(built ? 'Yol: sources changed, rebuilding…' : 'Yol: first start, building the app…');
+	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	if (result.status !== 0) {
+		console.error('Yol: the build failed (see above); nothing was started.');
+		process.exit(result.status ?? 1);
+	}
+}
+
+process.env.PORT ??= '3000';
+process.env.HOST ??= '0.0.0.0';
+process.env.YOL_DEMO ??= '1';
+
+await import(new URL('../build/index.js', import.meta.url).href);
+
+const shown = process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
+console.log(`\nYol is running at http://${shown}:${process.env.PORT}  (Ctrl+C stops it)`);

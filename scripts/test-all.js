@@ -1,0 +1,59 @@
+// `npm test`: every gate and suite in order, then one closing line "N passed, N failed"
+// totalled over the test suites (CI reads that line). Runs every step even after a failure,
+// so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const npx = (/** @type {string[]} */ ...args) => ['npx', ...args];
+const steps = [
+	{ name: 'format (prettier)', cmd: npx('prettier', '--check', '.') },
+	{ name: 'lint (eslint)', cmd: npx('eslint', '.', '--max-warnings', '0') },
+	{ name: 'type check', cmd: ['npm', 'run', '--silent', 'check'] },
+	{ name: 'unit + integration (vitest)', cmd: npx('vitest', 'run'), report: 'vitest' },
+	{ name: 'build', cmd: npx('vite', 'build') },
+	{ name: 'end-to-end (playwright)', cmd: ['node', 'scripts/e2e.js'], report: 'playwright' }
+];
+
+rmSync('test-results/vitest.json', { force: true });
+rmSync('test-results/playwright.json', { force: true });
+
+/** @type {{ name: string, ok: boolean }[]} */
+const results = [];
+for (const step of steps) {
+	console.log(`\n=== ${step.name} ===`);
+	const run = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit' });
+	results.push({ name: step.name, ok: run.status === 0 });
+}
+
+/** @param {string} file */
+function readJson(file) {
+	try {
+		return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const vitest = readJson('test-results/vitest.json');
+if (vitest) {
+	passed += vitest.numPassedTests;
+	failed += vitest.numFailedTests;
+	skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+}
+const playwright = readJson('test-results/playwright.json');
+if (playwright) {
+	passed += playwright.stats.expected + playwright.stats.flaky;
+	failed += playwright.stats.unexpected;
+	skipped += playwright.stats.skipped;
+}
+
+console.log('\n=== summary ===');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}`);
+const allOk = results.every((r) => r.ok);
+// A failed gate (lint, types, build) counts as a failure even when no test reported one.
+if (!allOk && failed === 0) failed = results.filter((r) => !r.ok).length;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(allOk ? 0 : 1);

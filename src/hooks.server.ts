@@ -1,0 +1,22 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { initServer } from '$lib/server/init';
+
+/** Opens the store, runs migrations and loads demo data before the first request is served. */
+export const init: ServerInit = async () => {
+	await initServer();
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'X-Content-Type-Options': 'nosniff',
+	'X-Frame-Options': 'DENY',
+	'Referrer-Policy': 'same-origin',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/lib/domain/languages';
+
+const ROOT = join(import.meta.dirname, '../../locales');
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+type Messages = Record<string, string>;
+
+function flatten(value: unknown, prefix = ''): Messages {
+	if (typeof value === 'string') return { [prefix]: value };
+	const out: Messages = {};
+	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+		Object.assign(out, flatten(inner, prefix ? `${prefix}.${key}` : key));
+	}
+	return out;
+}
+
+function load(lang: string): Record<string, Messages> {
+	const files = readdirSync(join(ROOT, lang)).filter((f) => f.endsWith('.json'));
+	return Object.fromEntries(
+		files.map((f) => [
+			f.replace(/\.json$/, ''),
+			flatten(JSON.parse(readFileSync(join(ROOT, lang, f), 'utf8')))
+		])
+	);
+}
+
+const catalogs = Object.fromEntries(LANGUAGES.map((lang) => [lang, load(lang)]));
+
+/** Keys with plural suffixes folded, so "n_one"/"n_few" compare as one message "n". */
+function messageKeys(messages: Messages): Set<string> {
+	return new Set(Object.keys(messages).map((k) => k.replace(PLURAL_SUFFIX, '')));
+}
+
+function placeholders(text: string): string[] {
+	return [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
+}
+
+describe('message files', () => {
+	it('have the same namespaces in every language', () => {
+		const [first, ...rest] = LANGUAGES.map((lang) => Object.keys(catalogs[lang]!).sort());
+		for (const other of rest) expect(other).toEqual(first);
+	});
+
+	for (const ns of Object.keys(catalogs.en!)) {
+		it(`"${ns}" has every key in az, en and ru`, () => {
+			const keys = LANGUAGES.map((lang) => messageKeys(catalogs[lang]![ns] ?? {}));
+			const all = new Set(keys.flatMap((k) => [...k]));
+			for (const [i, lang] of LANGUAGES.entries()) {
+				const missing = [...all].filter((k) => !keys[i]!.has(k));
+				expect(missing, `${lang}/${ns}.json lacks`).toEqual([]);
+			}
+		});
+
+		it(`"${ns}" uses the same placeholders in every language`, () => {
+			for (const key of messageKeys(catalogs.en![ns]!)) {
+				const per = LANGUAGES.map((lang) => {
+					const messages = catalogs[lang]![ns]!;
+					const variants = Object.entries(messages).filter(
+						([k]) => k === key || k.replace(PLURAL_SUFFIX, '') === key
+					);
+					return [...new Set(variants.flatMap(([, text]) => placeholders(text)))].sort();
+				});
+				expect(per[1], `az vs en for ${ns}:${key}`).toEqual(per[0]);
+				expect(per[2], `ru vs en for ${ns}:${key}`).toEqual(per[0]);
+			}
+		});
+
+		it(`"${ns}" has every plural form each language needs`, () => {
+			for (const lang of LANGUAGES) {
+				const messages = catalogs[lang]![ns]!;
+				const plurals = new Set(
+					Object.keys(messages)
+						.filter((k) => PLURAL_SUFFIX.test(k))
+						.map((k) => k.replace(PLURAL_SUFFIX, ''))
+				);
+				const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+				for (const base of plurals) {
+					for (const form of forms) {
+						expect(messages[`${base}_${form}`], `${lang}/${ns}:${base}_${form}`).toBeTypeOf(
+							'string'
+						);
+					}
+				}
+			}
+		});
+	}
+});
+
+describe('plurals through i18next', () => {
+	it('follow Russian one/few/many and English and Azerbaijani one/other', async () => {
+		const i18n = i18next.createInstance();
+		await i18n.init({
+			lng: 'ru',
+			resources: Object.fromEntries(
+				LANGUAGES.map((lang) => [lang, { common: catalogs[lang]!.common! }])
+			),
+			defaultNS: 'common',
+			keySeparator: false,
+			interpolation: { escapeValue: false }
+		});
+		const ru = (count: number) => i18n.t('sync.pending', { count, lng: 'ru' });
+		expect(ru(1)).toBe('1 изменение ожидает синхронизации');
+		expect(ru(3)).toBe('3 изменения ожидают синхронизации');
+		expect(ru(5)).toBe('5 изменений ожидают синхронизации');
+		expect(ru(21)).toBe('21 изменение ожидает синхронизации');
+		expect(ru(112)).toBe('112 изменений ожидают синхронизации');
+		expect(i18n.t('sync.pending', { count: 1, lng: 'en' })).toBe('1 change waiting to sync');
+		expect(i18n.t('sync.pending', { count: 2, lng: 'en' })).toBe('2 changes waiting to sync');
+		expect(i18n.t('sync.pending', { count: 2, lng: 'az' })).toBe(
+			'2 dəyişiklik sinxronlaşdırılmanı gözləyir'
+		);
+	});
+});

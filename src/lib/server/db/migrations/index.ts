@@ -1,0 +1,18 @@
+import { m001Meta } from './001-meta';
+
+/**
+ * One entry per schema change, in order. Never edit or reorder a migration that has shipped:
+ * databases in the field have already run it; add a new one instead.
+ *
+ * Each migration holds both dialects because their DDL differs (identity columns, `jsonb` vs
+ * `text`, `timestamptz` vs ISO text). Keep the two versions equivalent, so store code written once
+ * reads the same rows from either.
+ */
+export interface Migration {
+	id: number;
+	name: string;
+	sqlite: string;
+	postgres: string;
+}
+
+export const migrations: readonly Migration[] = [m001Meta];

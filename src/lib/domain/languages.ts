@@ -13,7 +13,10 @@ export function isLanguage(value: unknown): value is Language {
  * The language to start in: the user's saved choice, else the first of the browser's
  * preferred languages that Yol speaks ("ru-RU" counts as "ru"), else Azerbaijani.
  */
-export function pickLanguage(saved: string | null | undefined, preferred: readonly string[]): Language {
+export function pickLanguage(
+	saved: string | null | undefined,
+	preferred: readonly string[]
+): Language {
 	if (isLanguage(saved)) return saved;
 	for (const tag of preferred) {
 		const base = tag.toLowerCase().split('-')[0];

@@ -1,0 +1,94 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { valueId } from '$lib/domain/value-id';
+import { YolDatabase } from './database';
+import { StorageFullError } from './errors';
+import { ensureSeeded } from './seed';
+import { InvalidValueError, saveValue, valueHistory, valuesForPeriods } from './values';
+
+let db: YolDatabase;
+let name: string;
+
+beforeEach(async () => {
+	name = `test-${crypto.randomUUID()}`;
+	db = new YolDatabase(name);
+	await db.open();
+});
+
+afterEach(async () => {
+	db.close();
+	await YolDatabase.delete(name);
+});
+
+const input = {
+	indicatorId: 'ind-h1',
+	locationId: 'dist-yevlakh',
+	period: '2026Q3',
+	cell: 'total',
+	value: 12,
+	comment: ''
+};
+
+describe('saving a value on the device', () => {
+	it('keeps the value, its outbox entry and its history line together', async () => {
+		const saved = await saveValue(db, input, 'caseworker-1');
+		expect(saved.syncState).toBe('local');
+		expect(saved.id).toBe(valueId('ind-h1', 'dist-yevlakh', '2026Q3', 'total'));
+		const outbox = await db.outbox.toArray();
+		expect(outbox).toHaveLength(1);
+		expect(outbox[0]).toMatchObject({ entity: 'value', entityId: saved.id, op: 'put', baseRev: 0 });
+		const history = await valueHistory(db, saved.id);
+		expect(history).toMatchObject([{ from: null, to: 12, by: 'caseworker-1' }]);
+	});
+
+	it('survives closing and reopening the database (a reload, offline)', async () => {
+		await saveValue(db, input, 'caseworker-1');
+		db.close();
+		const again = new YolDatabase(name);
+		await again.open();
+		const [value] = await valuesForPeriods(again, 'ind-h1', ['2026Q3']);
+		expect(value).toMatchObject({ value: 12, syncState: 'local' });
+		again.close();
+	});
+
+	it('records each change in the history, newest first, and skips saves that change nothing', async () => {
+		await saveValue(db, input, 'a', new Date('2026-11-01T10:00:00Z'));
+		await saveValue(db, { ...input, value: 15 }, 'b', new Date('2026-11-02T10:00:00Z'));
+		await saveValue(db, { ...input, value: 15 }, 'b', new Date('2026-11-03T10:00:00Z'));
+		const history = await valueHistory(db, valueId('ind-h1', 'dist-yevlakh', '2026Q3', 'total'));
+		expect(history.map((h) => [h.by, h.from, h.to])).toEqual([
+			['b', 12, 15],
+			['a', null, 12]
+		]);
+		expect(await db.outbox.count()).toBe(2);
+	});
+
+	it('refuses an invalid record and writes nothing', async () => {
+		await expect(saveValue(db, { ...input, period: '2026-13' }, 'a')).rejects.toBeInstanceOf(
+			InvalidValueError
+		);
+		expect(await db.values.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.history.count()).toBe(0);
+	});
+
+	it('turns a full disk into a clear error and leaves nothing half-written', async () => {
+		const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+		const spy = vi.spyOn(db.history, 'add').mockRejectedValue(quota);
+		await expect(saveValue(db, input, 'a')).rejects.toBeInstanceOf(StorageFullError);
+		spy.mockRestore();
+		expect(await db.values.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+});
+
+describe('first start', () => {
+	it('loads the catalogue and demo values once', async () => {
+		const progress: number[] = [];
+		expect(await ensureSeeded(db, (done) => progress.push(done))).toBe(true);
+		expect(await db.indicators.count()).toBeGreaterThanOrEqual(25);
+		expect(await db.values.count()).toBeGreaterThan(1000);
+		expect(progress.at(-1)).toBe(await db.values.count());
+		expect(await ensureSeeded(db)).toBe(false);
+	});
+});

@@ -1,0 +1,98 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Indicator, IndicatorValue } from '$lib/domain/indicators';
+import type { Location } from '$lib/domain/locations';
+
+/**
+ * How a record stands with the server, shown beside every value in words:
+ * local = saved on this device only; synced = the server has it; conflict = another device
+ * changed the same value from the same base; rejected = the server refused it (reason kept).
+ */
+export type SyncState = 'local' | 'synced' | 'conflict' | 'rejected';
+
+export interface LocalValue extends IndicatorValue {
+	syncState: SyncState;
+	/** Why the server refused the last change, in the server's words. */
+	rejectReason?: string;
+}
+
+export interface LocalIndicator extends Indicator {
+	rev: number;
+	syncState: SyncState;
+}
+
+export interface LocalLocation extends Location {
+	rev: number;
+	syncState: SyncState;
+}
+
+export type EntityKind = 'value' | 'indicator' | 'location';
+
+/**
+ * One change waiting for the server. `seq` numbers this device's mutations in order, so the
+ * server can apply each exactly once; `baseRev` is the server revision the change was made on,
+ * which is how the server tells an edit from a conflicting edit.
+ */
+export interface OutboxEntry {
+	seq?: number;
+	mutationId: string;
+	entity: EntityKind;
+	entityId: string;
+	op: 'put' | 'delete';
+	baseRev: number;
+	data: unknown;
+	createdAt: string;
+}
+
+/** A change to a record as this device saw it: who, when, from what to what. */
+export interface HistoryEntry {
+	id?: number;
+	entity: EntityKind;
+	entityId: string;
+	at: string;
+	by: string;
+	from: number | null;
+	to: number | null;
+	comment: string;
+	source: 'this_device' | 'server';
+}
+
+export interface MetaEntry {
+	key: string;
+	value: unknown;
+}
+
+export class YolDatabase extends Dexie {
+	indicators!: EntityTable<LocalIndicator, 'id'>;
+	locations!: EntityTable<LocalLocation, 'id'>;
+	values!: EntityTable<LocalValue, 'id'>;
+	outbox!: EntityTable<OutboxEntry, 'seq'>;
+	history!: EntityTable<HistoryEntry, 'id'>;
+	meta!: EntityTable<MetaEntry, 'key'>;
+
+	constructor(name: string) {
+		super(name);
+		// Every change to this list is a new version (never an edit of an old one), with an
+		// upgrade function when existing data must move, and a test in database.spec.ts that
+		// opens a database of the previous version and finds its data intact.
+		this.version(1).stores({
+			indicators: 'id, &code, area',
+			locations: 'id, parentId',
+			// [indicatorId+period] serves the entry form (one indicator, its last periods, all
+			// places); [indicatorId+locationId+period] one place's grid.
+			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
+			outbox: '++seq, entityId',
+			history: '++id, entityId',
+			meta: 'key'
+		});
+	}
+}
+
+/** The database of this device's signed-in user (one per user, so a shared tablet never mixes). */
+export const LOCAL_DB_NAME = 'yol-local';
+
+let instance: YolDatabase | undefined;
+
+export function localDb(): YolDatabase {
+	instance ??= new YolDatabase(LOCAL_DB_NAME);
+	return instance;
+}

@@ -1,0 +1,14 @@
+import type { YolDatabase } from './database';
+
+const DEVICE_KEY = 'device_id';
+
+/** This device's id, made once and kept in its database; it names the device to the server. */
+export async function deviceId(db: YolDatabase): Promise<string> {
+	return db.transaction('rw', db.meta, async () => {
+		const found = await db.meta.get(DEVICE_KEY);
+		if (typeof found?.value === 'string') return found.value;
+		const id = crypto.randomUUID();
+		await db.meta.put({ key: DEVICE_KEY, value: id });
+		return id;
+	});
+}

@@ -1,0 +1,115 @@
+import { parseIndicatorValue, type IndicatorValue } from '$lib/domain/indicators';
+import { valueId } from '$lib/domain/value-id';
+import type { HistoryEntry, LocalValue, YolDatabase } from './database';
+import { StorageFullError, isQuotaError } from './errors';
+
+export interface ValueInput {
+	indicatorId: string;
+	locationId: string;
+	period: string;
+	cell: string;
+	value: number | null;
+	comment: string;
+}
+
+export class InvalidValueError extends Error {
+	constructor(readonly problems: { field: string; message: string }[]) {
+		super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+		this.name = 'InvalidValueError';
+	}
+}
+
+/**
+ * Saves one cell's value on this device. The record, its outbox entry and its history line are
+ * written in one transaction: if the tab dies or the disk is full midway, none of them is kept,
+ * so the outbox can never miss a change the screen shows, nor hold one that was not saved.
+ * Returns the stored record, or the unchanged one when nothing changed.
+ */
+export async function saveValue(
+	db: YolDatabase,
+	input: ValueInput,
+	by: string,
+	now: Date = new Date()
+): Promise<LocalValue> {
+	const id = valueId(input.indicatorId, input.locationId, input.period, input.cell);
+	try {
+		return await db.transaction('rw', db.values, db.outbox, db.history, async () => {
+			const existing = await db.values.get(id);
+			if (existing && existing.value === input.value && existing.comment === input.comment) {
+				return existing;
+			}
+			const candidate: IndicatorValue = {
+				...input,
+				id,
+				updatedAt: now.toISOString(),
+				updatedBy: by,
+				// rev stays the last revision the server confirmed: the base of this edit.
+				rev: existing?.rev ?? 0,
+				deleted: false
+			};
+			const parsed = parseIndicatorValue(candidate);
+			if (!parsed.ok) throw new InvalidValueError(parsed.problems);
+			const record: LocalValue = { ...parsed.value, syncState: 'local' };
+			await db.values.put(record);
+			await db.outbox.add({
+				mutationId: crypto.randomUUID(),
+				entity: 'value',
+				entityId: id,
+				op: 'put',
+				baseRev: record.rev,
+				data: parsed.value,
+				createdAt: record.updatedAt
+			});
+			const line: HistoryEntry = {
+				entity: 'value',
+				entityId: id,
+				at: record.updatedAt,
+				by,
+				from: existing?.value ?? null,
+				to: record.value,
+				comment: record.comment,
+				source: 'this_device'
+			};
+			await db.history.add(line);
+			return record;
+		});
+	} catch (error) {
+		if (isQuotaError(error)) throw new StorageFullError(error);
+		throw error;
+	}
+}
+
+/** Every value of one indicator in the given periods, across all places and cells. */
+export function valuesForPeriods(
+	db: YolDatabase,
+	indicatorId: string,
+	periods: readonly string[]
+): Promise<LocalValue[]> {
+	return db.values
+		.where('[indicatorId+period]')
+		.anyOf(periods.map((period) => [indicatorId, period]))
+		.toArray();
+}
+
+/** One place's grid for one period. */
+export function valuesForCell(
+	db: YolDatabase,
+	indicatorId: string,
+	locationId: string,
+	period: string
+): Promise<LocalValue[]> {
+	return db.values
+		.where('[indicatorId+locationId+period]')
+		.equals([indicatorId, locationId, period])
+		.toArray();
+}
+
+/** The changes to one value, newest first. */
+export async function valueHistory(db: YolDatabase, id: string): Promise<HistoryEntry[]> {
+	const lines = await db.history.where('entityId').equals(id).toArray();
+	return lines.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+export function pendingCount(db: YolDatabase): Promise<number> {
+	return db.outbox.count();
+}

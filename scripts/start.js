@@ -21,9 +21,11 @@ const built = existsSync(BUILD_ENTRY) ? statSync(BUILD_ENTRY).mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newestChange))) {
 	console.log(built ? 'Yol: sources changed, rebuilding…' : 'Yol: first start, building the app…');
 	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8'
 	});
 	if (result.status !== 0) {
+		console.error(result.stdout, result.stderr);
 		console.error('Yol: the build failed (see above); nothing was started.');
 		process.exit(result.status ?? 1);
 	}

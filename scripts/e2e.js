@@ -17,5 +17,7 @@ if (!own && !existsSync('/usr/bin/chromium')) {
 	process.exit(1);
 }
 
-const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+	stdio: 'inherit'
+});
 process.exit(run.status ?? 1);

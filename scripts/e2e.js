@@ -4,12 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-let own = false;
-try {
-	own = existsSync(chromium.executablePath());
-} catch {
-	own = false;
+/** @returns {boolean} */
+function hasOwnChromium() {
+	try {
+		return existsSync(chromium.executablePath());
+	} catch {
+		return false; // executablePath() throws when no browser was ever installed
+	}
 }
+const own = hasOwnChromium();
 if (!own && !existsSync('/usr/bin/chromium')) {
 	console.error(
 		'No Chromium for the end-to-end tests: install one with "apt-get install chromium" (Debian) or "npx playwright install chromium".'

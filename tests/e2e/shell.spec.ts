@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import { waitForOfflineReady } from './fixtures';
 
 test.describe('the app shell', () => {
+	// A tablet set up in Azerbaijani, as most caseworkers' are.
+	test.use({ locale: 'az-AZ' });
+
 	test('opens in Azerbaijani by default with the four areas in the navigation', async ({
 		page
 	}) => {
@@ -13,6 +16,16 @@ test.describe('the app shell', () => {
 			await expect(nav.getByRole('link', { name: area })).toBeVisible();
 		}
 		await expect(page.locator('html')).toHaveAttribute('lang', 'az');
+	});
+
+	test('falls back to Azerbaijani when the browser speaks none of the three', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ locale: 'fr-FR' });
+		const page = await context.newPage();
+		await page.goto('/meetings');
+		await expect(page.getByRole('heading', { level: 1, name: 'İclaslar' })).toBeVisible();
+		await context.close();
 	});
 
 	test('starts in the browser language when it is one Yol speaks', async ({ browser }) => {
@@ -44,7 +57,9 @@ test.describe('the app shell', () => {
 
 		// Switching is instant (no navigation) and changes <html lang>, still offline.
 		await page.getByRole('button', { name: 'Русский' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Доступ к рынку труда' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Доступ к рынку труда' })
+		).toBeVisible();
 		await expect(page.getByRole('navigation', { name: 'Основная навигация' })).toContainText(
 			'Заседания'
 		);
@@ -62,7 +77,9 @@ test.describe('the app shell', () => {
 		// The choice survives a reload, offline.
 		await page.getByRole('button', { name: 'Русский' }).click();
 		await page.reload();
-		await expect(page.getByRole('heading', { level: 1, name: 'Доступ к рынку труда' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Доступ к рынку труда' })
+		).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Русский' })).toHaveAttribute(
 			'aria-pressed',
 			'true'
@@ -73,10 +90,32 @@ test.describe('the app shell', () => {
 		page
 	}) => {
 		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await page.keyboard.press('Tab');
 		await expect(page.getByRole('link', { name: 'Məzmuna keçid' })).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page.locator('main')).toBeFocused();
+
+		// From the top of the page, Tab walks the header and then the navigation, in reading order.
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const reached: string[] = [];
+		for (let i = 0; i < 12; i += 1) {
+			await page.keyboard.press('Tab');
+			reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+		}
+		expect(reached.slice(0, 8)).toEqual([
+			'Məzmuna keçid',
+			'Y Yol Qaçqınların inteqrasiyası üzrə yol xəritəsi',
+			'AZ Azərbaycanca',
+			'EN English',
+			'RU Русский',
+			'İcmal',
+			'Mənzil',
+			'Təhsil'
+		]);
+		await page.keyboard.press('Shift+Tab');
+		await expect(page.locator(':focus')).toBeVisible();
 	});
 
 	for (const path of ['/', '/areas/housing', '/meetings']) {

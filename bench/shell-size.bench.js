@@ -2,44 +2,19 @@
 // screen. Measured in a real Chromium loading "/" from the production build, so only what is
 // actually fetched counts (chart.js, loaded lazily by the dashboards, must not appear).
 import { chromium } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, chromiumExecutable, serveBuild } from './serve.js';
 
-const PORT = 4391;
 const BUDGET_JS = 120 * 1024;
 
-/** @param {string} url */
-async function waitFor(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`server at ${url} did not start`);
-}
-
 export async function run() {
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			YOL_DATA_DIR: mkdtempSync(join(tmpdir(), 'yol-bench-')),
-			DATABASE_URL: ''
-		},
-		stdio: 'ignore'
-	});
+	const server = await serveBuild(4391);
 	try {
-		await waitFor(`http://127.0.0.1:${PORT}/api/health`);
 		const browser = await chromium.launch({
-			executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+			executablePath: chromiumExecutable(),
+			args: CHROMIUM_ARGS
 		});
 		const page = await browser.newPage();
 		/** @type {Set<string>} */
@@ -48,7 +23,7 @@ export async function run() {
 			const path = new URL(req.url()).pathname;
 			if (/\.(js|css)$/.test(path) && !path.endsWith('service-worker.js')) fetched.add(path);
 		});
-		await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: 'networkidle' });
+		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 		await browser.close();
 
 		const rows = [...fetched].sort().map((path) => {
@@ -73,6 +48,6 @@ export async function run() {
 		];
 		return { markdown: lines.join('\n') };
 	} finally {
-		server.kill();
+		server.stop();
 	}
 }

@@ -18,12 +18,35 @@ export async function run() {
 		});
 		const page = await browser.newPage();
 		/** @type {Set<string>} */
-		const fetched = new Set();
+		let fetched = new Set();
 		page.on('request', (req) => {
 			const path = new URL(req.url()).pathname;
 			if (/\.(js|css)$/.test(path) && !path.endsWith('service-worker.js')) fetched.add(path);
 		});
+		// The first visit also fetches the one-time catalogue for the device's first start.
 		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+		await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+		await page.waitForFunction(
+			() =>
+				new Promise((resolve) => {
+					const req = indexedDB.open('yol-local');
+					req.onerror = () => resolve(false);
+					req.onsuccess = () => {
+						const get = req.result
+							.transaction('meta')
+							.objectStore('meta')
+							.get('seeded_catalogue_at');
+						get.onsuccess = () => resolve(get.result !== undefined);
+						get.onerror = () => resolve(false);
+					};
+				}),
+			undefined,
+			{ timeout: 60_000, polling: 250 }
+		);
+		const firstVisit = [...fetched];
+		// Every later start: what the app shell itself needs (served from the worker's cache).
+		fetched = new Set();
+		await page.reload({ waitUntil: 'networkidle' });
 		await browser.close();
 
 		const rows = [...fetched].sort().map((path) => {
@@ -35,11 +58,18 @@ export async function run() {
 		const js = total('.js');
 		const css = total('.css');
 		const chart = rows.some((r) => /chart/i.test(r.path));
+		const firstVisitJs = firstVisit
+			.filter((path) => path.endsWith('.js'))
+			.reduce((sum, path) => sum + gzipSync(readFileSync(join('build/client', path))).length, 0);
 		const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 		const lines = [
-			'## App shell: initial JS and CSS (gzip -9), loading "/"',
+			'## App shell: initial JS and CSS (gzip -9), opening "/"',
 			'',
-			`JS ${kb(js)} of a ${kb(BUDGET_JS)} budget (${js <= BUDGET_JS ? 'within' : 'OVER'}); CSS ${kb(css)}; ${rows.length} files; chart.js ${chart ? 'LOADED (should be lazy)' : 'not loaded'}.`,
+			'Every JS and CSS file the page requests until the network is idle, on a start after the',
+			"device's first (the first start also fetches the catalogue it stores once, counted apart).",
+			'Includes the two other languages, fetched in the background so a switch is instant offline.',
+			'',
+			`JS ${kb(js)} of a ${kb(BUDGET_JS)} budget (${js <= BUDGET_JS ? 'within' : 'OVER'}); CSS ${kb(css)}; ${rows.length} files; chart.js ${chart ? 'LOADED (should be lazy)' : 'not loaded'}. First start of a device, all JS: ${kb(firstVisitJs)}.`,
 			'',
 			'| file | raw | gzip |',
 			'|---|---:|---:|',

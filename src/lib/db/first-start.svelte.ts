@@ -1,7 +1,7 @@
 import { localDb, type YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
 import { askPersistenceOnce, type PersistOutcome } from './persistence';
-import { ensureSeeded } from './seed';
+import { isSeeded } from './seed-state';
 
 export type FirstStartStatus = 'idle' | 'checking' | 'seeding' | 'ready' | 'error';
 
@@ -32,11 +32,16 @@ class FirstStart {
 		this.error = null;
 		try {
 			await db.open();
-			await ensureSeeded(db, (done, total) => {
-				this.status = 'seeding';
-				this.done = done;
-				this.total = total;
-			});
+			if (!(await isSeeded(db))) {
+				// The catalogue and demo generator are needed once per device: loading them only
+				// then keeps every later start (and the app shell's download) lighter.
+				const { ensureSeeded } = await import('./seed');
+				await ensureSeeded(db, (done, total) => {
+					this.status = 'seeding';
+					this.done = done;
+					this.total = total;
+				});
+			}
 			this.status = 'ready';
 		} catch (error) {
 			this.status = 'error';

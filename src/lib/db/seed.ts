@@ -2,8 +2,7 @@ import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { generateDemoValues } from '$lib/domain/seed/demo-values';
 import { SEED_LOCATIONS } from '$lib/domain/seed/locations';
 import type { YolDatabase } from './database';
-
-const SEEDED_KEY = 'seeded_catalogue_at';
+import { SEEDED_KEY, isSeeded } from './seed-state';
 const BATCH = 2000;
 
 /**
@@ -16,7 +15,7 @@ export async function ensureSeeded(
 	db: YolDatabase,
 	onProgress?: (done: number, total: number) => void
 ): Promise<boolean> {
-	if (await db.meta.get(SEEDED_KEY)) return false;
+	if (await isSeeded(db)) return false;
 	const values = generateDemoValues();
 	await db.transaction('rw', db.indicators, db.locations, db.meta, async () => {
 		await db.indicators.bulkPut(

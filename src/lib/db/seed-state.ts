@@ -1,0 +1,8 @@
+import type { YolDatabase } from './database';
+
+export const SEEDED_KEY = 'seeded_catalogue_at';
+
+/** Whether this device's database already holds the catalogue (cheap: one meta read). */
+export async function isSeeded(db: YolDatabase): Promise<boolean> {
+	return (await db.meta.get(SEEDED_KEY)) !== undefined;
+}

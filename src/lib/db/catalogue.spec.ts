@@ -1,5 +1,5 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../../tests/factories/local-db';
+import { describe, expect, it, vi } from 'vitest';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { SEED_LOCATIONS } from '$lib/domain/seed/locations';
 import { saveIndicator, saveLocation, type IndicatorInput } from './catalogue';
@@ -7,19 +7,11 @@ import { YolDatabase } from './database';
 import { StorageFullError } from './errors';
 
 let db: YolDatabase;
-let name: string;
 
-beforeEach(async () => {
-	name = `test-${crypto.randomUUID()}`;
-	db = new YolDatabase(name);
-	await db.open();
+useFreshDb(async (fresh) => {
+	db = fresh;
 	await db.indicators.bulkPut(SEED_INDICATORS.map((i) => ({ ...i, rev: 3, syncState: 'synced' })));
 	await db.locations.bulkPut(SEED_LOCATIONS.map((l) => ({ ...l, rev: 1, syncState: 'synced' })));
-});
-
-afterEach(async () => {
-	db.close();
-	await YolDatabase.delete(name);
 });
 
 const newIndicator: IndicatorInput = {

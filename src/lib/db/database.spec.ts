@@ -1,5 +1,5 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../../tests/factories/local-db';
+import { describe, expect, it, vi } from 'vitest';
 import { valueId } from '$lib/domain/value-id';
 import { YolDatabase } from './database';
 import { StorageFullError } from './errors';
@@ -9,15 +9,9 @@ import { InvalidValueError, saveValue, valueHistory, valuesForPeriods } from './
 let db: YolDatabase;
 let name: string;
 
-beforeEach(async () => {
-	name = `test-${crypto.randomUUID()}`;
-	db = new YolDatabase(name);
-	await db.open();
-});
-
-afterEach(async () => {
-	db.close();
-	await YolDatabase.delete(name);
+useFreshDb((fresh, freshName) => {
+	db = fresh;
+	name = freshName;
 });
 
 const input = {

@@ -1,5 +1,5 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../../tests/factories/local-db';
+import { describe, expect, it, vi } from 'vitest';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { YolDatabase } from './database';
 import { askPersistenceOnce } from './persistence';
@@ -7,18 +7,8 @@ import { computedValue, inputsOf, latestValues } from './slices';
 import { saveValue } from './values';
 
 let db: YolDatabase;
-let name: string;
 
-beforeEach(async () => {
-	name = `test-${crypto.randomUUID()}`;
-	db = new YolDatabase(name);
-	await db.open();
-});
-
-afterEach(async () => {
-	db.close();
-	await YolDatabase.delete(name);
-});
+useFreshDb((fresh) => (db = fresh));
 
 const byCode = (code: string) => SEED_INDICATORS.find((i) => i.code === code)!;
 const place = 'dist-yevlakh';
@@ -44,10 +34,11 @@ describe('persistent storage, asked once', () => {
 		expect(await askPersistenceOnce(db, { persist: async () => false })).toMatchObject({
 			outcome: 'refused'
 		});
-		const other = new YolDatabase(`${name}-2`);
+		const otherName = `test-${crypto.randomUUID()}`;
+		const other = new YolDatabase(otherName);
 		expect(await askPersistenceOnce(other, undefined)).toMatchObject({ outcome: 'unsupported' });
 		other.close();
-		await YolDatabase.delete(`${name}-2`);
+		await YolDatabase.delete(otherName);
 	});
 });
 

@@ -1,5 +1,5 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../../tests/factories/local-db';
+import { describe, expect, it, vi } from 'vitest';
 import { YolDatabase, type LocalValue } from '$lib/db/database';
 import { valueHistory } from '$lib/db/values';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
@@ -7,18 +7,8 @@ import { valueId } from '$lib/domain/value-id';
 import { EntrySheet, type JumpQuestion } from './sheet.svelte';
 
 let db: YolDatabase;
-let name: string;
 
-beforeEach(async () => {
-	name = `test-${crypto.randomUUID()}`;
-	db = new YolDatabase(name);
-	await db.open();
-});
-
-afterEach(async () => {
-	db.close();
-	await YolDatabase.delete(name);
-});
+useFreshDb((fresh) => (db = fresh));
 
 const L1 = SEED_INDICATORS.find((i) => i.code === 'L1')!;
 const E1 = SEED_INDICATORS.find((i) => i.code === 'E1')!;

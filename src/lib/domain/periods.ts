@@ -1,3 +1,4 @@
+import { AZ_MONTHS, AZ_MONTHS_SHORT } from './az-calendar';
 import type { Language } from './languages';
 
 /**
@@ -206,6 +207,10 @@ function capitalise(text: string, lang: Language): string {
 }
 
 function monthLabel(period: Period, lang: Language, style: PeriodLabelStyle): string {
+	if (lang === 'az') {
+		const names = style === 'long' ? AZ_MONTHS : AZ_MONTHS_SHORT;
+		return capitalise(`${names[period.index - 1]} ${period.year}`, lang);
+	}
 	const formatter = new Intl.DateTimeFormat(lang, {
 		month: style === 'long' ? 'long' : 'short',
 		year: 'numeric',

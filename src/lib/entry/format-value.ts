@@ -20,9 +20,12 @@ export function formatForInput(
 ): string {
 	if (value === null || value === undefined) return '';
 	if (unit === 'yes_no') return YES_NO[lang][value === 1 ? 0 : 1];
-	return new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(
-		value
-	);
+	// Azerbaijani from the English pattern: some browsers lack its locale data (see i18n/format).
+	const plain = new Intl.NumberFormat(lang === 'az' ? 'en' : lang, {
+		useGrouping: false,
+		maximumFractionDigits: 10
+	}).format(value);
+	return lang === 'az' ? plain.replace('.', ',') : plain;
 }
 
 /** A value as a reader sees it in lists, totals and history: "45,5 %", "1 250", "12,00 ₼". */

@@ -29,3 +29,11 @@ describe('formatting by language', () => {
 		expect(formatDate('2026-11-23', 'az', 'long')).toMatch(/23 noyabr 2026/);
 	});
 });
+
+describe('Azerbaijani without the browser locale data', () => {
+	it('never falls back to English separators or "M11" months', () => {
+		expect(formatNumber(1234567.25, 'az')).toBe('1.234.567,25');
+		expect(formatDate('2025-01-01', 'az', 'medium')).toBe('1 yan 2025');
+		expect(formatDate('2025-01-01', 'az', 'short')).toBe('01.01.2025');
+	});
+});

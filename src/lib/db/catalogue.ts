@@ -281,6 +281,7 @@ async function writeChecked<T extends { id: string }, L extends T & Stored>(
 				entityId: record.id,
 				op: 'put',
 				baseRev: record.rev,
+				changed: existing ? fields : Object.keys(value),
 				data: value,
 				createdAt: at
 			});

@@ -39,6 +39,8 @@ export interface OutboxEntry {
 	entityId: string;
 	op: 'put' | 'delete';
 	baseRev: number;
+	/** The fields this change touched (all of them for a new record), so edits can merge. */
+	changed: string[];
 	data: unknown;
 	createdAt: string;
 }

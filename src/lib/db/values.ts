@@ -57,6 +57,9 @@ export async function saveValue(
 				entityId: id,
 				op: 'put',
 				baseRev: record.rev,
+				changed: existing
+					? (['value', 'comment'] as const).filter((f) => existing[f] !== record[f])
+					: ['value', 'comment'],
 				data: parsed.value,
 				createdAt: record.updatedAt
 			});

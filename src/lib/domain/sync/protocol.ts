@@ -1,0 +1,99 @@
+import * as v from 'valibot';
+
+/**
+ * The sync protocol's messages, one schema each, parsed by the server on the way in and by the
+ * client on the way back. Bump PROTOCOL_VERSION on any change a deployed client could misread;
+ * the server answers older clients 426 "update the app", and their outbox waits for the update.
+ */
+export const PROTOCOL_VERSION = 1;
+/** The device database schema these messages assume (YolDatabase's latest version). */
+export const CLIENT_SCHEMA_VERSION = 1;
+
+export const ENTITIES = ['value', 'indicator', 'location'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+const Uuidish = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'is not an id'));
+
+/**
+ * One change made on a device. `seq` is the device's own counter (its outbox key): increasing,
+ * never reused, gaps allowed. The server applies a device's mutations in seq order, once each.
+ * `baseRev` is the server revision the record had when the change was made on the device (0 for
+ * a new record); `changed` names the fields this change touched, so that edits to different
+ * fields of one record merge instead of conflicting.
+ */
+export const MutationSchema = v.object({
+	seq: v.pipe(v.number(), v.integer(), v.minValue(1, 'seq must be 1 or more')),
+	mutationId: Uuidish,
+	entity: v.picklist(ENTITIES, `entity must be one of ${ENTITIES.join(', ')}`),
+	entityId: Uuidish,
+	op: v.picklist(['put', 'delete'], 'op must be put or delete'),
+	baseRev: v.pipe(v.number(), v.integer(), v.minValue(0, 'baseRev must not be negative')),
+	changed: v.array(v.string()),
+	data: v.unknown()
+});
+export type Mutation = v.InferOutput<typeof MutationSchema>;
+
+export const MAX_MUTATIONS_PER_PUSH = 500;
+
+export const PushRequestSchema = v.object({
+	protocol: v.number(),
+	schema: v.number(),
+	deviceId: Uuidish,
+	mutations: v.pipe(
+		v.array(MutationSchema),
+		v.maxLength(MAX_MUTATIONS_PER_PUSH, `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`)
+	)
+});
+export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
+
+/**
+ * What became of one mutation: applied (with the revision it got), merged (applied to the fields
+ * it changed, the others kept), duplicate (applied by an earlier push whose answer was lost),
+ * conflict (kept beside the record for review, not applied), rejected (can never apply; reason).
+ */
+export const OUTCOMES = ['applied', 'merged', 'duplicate', 'conflict', 'rejected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const MutationResultSchema = v.object({
+	seq: v.number(),
+	outcome: v.picklist(OUTCOMES),
+	rev: v.optional(v.number()),
+	conflictId: v.optional(v.string()),
+	reason: v.optional(v.string())
+});
+export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
+
+export const PushResponseSchema = v.object({
+	results: v.array(MutationResultSchema),
+	/** The highest seq the server has applied for this device, after this push. */
+	lastSeq: v.number()
+});
+export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
+
+/** A record as it now stands on the server, at revision `rev` (tombstones have deleted: true). */
+export const ChangeSchema = v.object({
+	rev: v.number(),
+	entity: v.picklist(ENTITIES),
+	entityId: v.string(),
+	deleted: v.boolean(),
+	data: v.unknown()
+});
+export type Change = v.InferOutput<typeof ChangeSchema>;
+
+export const PULL_PAGE_DEFAULT = 1000;
+export const PULL_PAGE_MAX = 5000;
+
+/** GET /api/sync/pull?after=<cursor>&limit=<n>: changes with rev > cursor, oldest first. */
+export const PullResponseSchema = v.object({
+	changes: v.array(ChangeSchema),
+	/** The cursor to ask from next time: the last rev returned, or the one asked for. */
+	cursor: v.number(),
+	hasMore: v.boolean()
+});
+export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
+
+/** Any 4xx/5xx body: a message a person can act on, and the field at fault when there is one. */
+export interface ErrorBody {
+	error: string;
+	field?: string;
+}

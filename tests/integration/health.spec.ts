@@ -9,6 +9,8 @@ import { GET } from '../../src/routes/api/health/+server';
 
 type HealthEvent = Parameters<typeof GET>[0];
 
+const latest = migrations.at(-1)?.id ?? 0;
+
 // Starts the real server module on SQLite, whatever DATABASE_URL the shell has.
 describe('initServer and GET /api/health (SQLite)', () => {
 	let dir: string;
@@ -37,7 +39,7 @@ describe('initServer and GET /api/health (SQLite)', () => {
 		expect(await initServer()).toMatchObject({ store });
 		expect(await getMeta(store, 'demo_seeded_at')).toBeDefined();
 		expect(log.mock.calls.map(([line]) => String(line))).toEqual([
-			`Yol: store sqlite at ${config.sqliteFile}, 1 migration applied (schema 1)`,
+			`Yol: store sqlite at ${config.sqliteFile}, ${migrations.length} migration${migrations.length === 1 ? '' : 's'} applied (schema ${latest})`,
 			expect.stringMatching(/^Yol: instance [0-9a-f-]{36}$/),
 			expect.stringMatching(/^Yol: demo data seeded at /)
 		]);
@@ -46,7 +48,7 @@ describe('initServer and GET /api/health (SQLite)', () => {
 		log.mockClear();
 		await initServer();
 		expect(log.mock.calls.map(([line]) => String(line))).toEqual([
-			`Yol: store sqlite at ${config.sqliteFile}, no migrations to apply (schema 1)`,
+			`Yol: store sqlite at ${config.sqliteFile}, no migrations to apply (schema ${latest})`,
 			expect.stringMatching(/^Yol: instance /),
 			'Yol: demo data already present'
 		]);

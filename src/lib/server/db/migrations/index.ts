@@ -1,4 +1,5 @@
 import { m001Meta } from './001-meta';
+import { m002Sync } from './002-sync';
 
 /**
  * One entry per schema change, in order. Never edit or reorder a migration that has shipped:
@@ -15,4 +16,4 @@ export interface Migration {
 	postgres: string;
 }
 
-export const migrations: readonly Migration[] = [m001Meta];
+export const migrations: readonly Migration[] = [m001Meta, m002Sync];

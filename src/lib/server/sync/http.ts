@@ -1,0 +1,161 @@
+import { json } from '@sveltejs/kit';
+import * as v from 'valibot';
+import {
+	CLIENT_SCHEMA_VERSION,
+	PROTOCOL_VERSION,
+	PULL_PAGE_DEFAULT,
+	PULL_PAGE_MAX,
+	PushRequestSchema,
+	type ErrorBody
+} from '../../domain/sync/protocol';
+import type { Store } from '../db/store';
+import { pullChanges, EVERYTHING } from './pull';
+import { applyPush } from './push';
+
+/**
+ * The HTTP side of sync, kept out of the route files so tests can drive it on either store:
+ * limits, version checks and parsing happen before anything touches the database, and the
+ * database work is one transaction, so no error leaves a push half written.
+ */
+
+export interface SyncContext {
+	store: Store;
+	bodyLimit: number;
+}
+
+export const TOO_OLD =
+	'This version of Yol is too old to sync: update the app. Your unsynced changes stay on this device.';
+const TOO_NEW =
+	'This server runs an older version of Yol than this app: the server must be updated first. ' +
+	'Your unsynced changes stay on this device.';
+
+const HEADERS = { 'Cache-Control': 'no-store' };
+
+class Problem extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: ErrorBody
+	) {
+		super(body.error);
+	}
+}
+
+function reply(body: unknown, status = 200): Response {
+	return json(body, { status, headers: HEADERS });
+}
+
+function problemResponse(error: unknown, what: string): Response {
+	if (error instanceof Problem) return reply(error.body, error.status);
+	// The detail may name hosts or files: it goes to the log, not to the device.
+	console.error(`Yol: sync ${what} failed:`, error);
+	return reply(
+		{ error: `The server could not ${what} now; nothing was changed. Try again later.` },
+		503
+	);
+}
+
+/** POST /api/sync/push */
+export async function handlePush(request: Request, context: SyncContext): Promise<Response> {
+	try {
+		const body = await readJson(request, context.bodyLimit);
+		const envelope =
+			typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+		checkVersions(envelope.protocol, envelope.schema);
+		const parsed = v.safeParse(PushRequestSchema, body);
+		if (!parsed.success) throw invalid(parsed.issues);
+		return reply(await applyPush(context.store, parsed.output));
+	} catch (error) {
+		return problemResponse(error, 'take this push');
+	}
+}
+
+const Count = (field: string, fallback: number) =>
+	v.pipe(
+		v.optional(v.string(), String(fallback)),
+		v.regex(/^\d{1,15}$/, `${field} must be a whole number of 0 or more`),
+		v.transform(Number)
+	);
+
+const PullQuerySchema = v.object({
+	after: Count('after', 0),
+	limit: v.pipe(Count('limit', PULL_PAGE_DEFAULT), v.minValue(1, 'limit must be 1 or more')),
+	protocol: v.pipe(v.string('protocol is missing'), v.regex(/^\d+$/, 'protocol must be a number')),
+	schema: v.pipe(v.string('schema is missing'), v.regex(/^\d+$/, 'schema must be a number'))
+});
+
+/** GET /api/sync/pull?after=&limit=&protocol=&schema= */
+export async function handlePull(url: URL, context: SyncContext): Promise<Response> {
+	try {
+		const query = Object.fromEntries(url.searchParams);
+		if (query.protocol !== undefined || query.schema !== undefined) {
+			checkVersions(Number(query.protocol), Number(query.schema));
+		}
+		const parsed = v.safeParse(PullQuerySchema, query);
+		if (!parsed.success) throw invalid(parsed.issues);
+		const { after, limit } = parsed.output;
+		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
+		return reply(
+			await pullChanges(context.store, after, Math.min(limit, PULL_PAGE_MAX), EVERYTHING)
+		);
+	} catch (error) {
+		return problemResponse(error, 'send changes');
+	}
+}
+
+/** Older clients get 426 (their outbox waits for the update); newer ones wait for the server. */
+function checkVersions(protocol: unknown, schema: unknown): void {
+	if (
+		(typeof protocol === 'number' && protocol < PROTOCOL_VERSION) ||
+		(typeof schema === 'number' && schema < CLIENT_SCHEMA_VERSION)
+	) {
+		throw new Problem(426, { error: TOO_OLD });
+	}
+	if (typeof protocol === 'number' && protocol > PROTOCOL_VERSION) {
+		throw new Problem(400, { error: TOO_NEW, field: 'protocol' });
+	}
+	if (typeof schema === 'number' && schema > CLIENT_SCHEMA_VERSION) {
+		throw new Problem(400, { error: TOO_NEW, field: 'schema' });
+	}
+}
+
+function invalid(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): Problem {
+	const [issue] = issues;
+	const field = v.getDotPath(issue) ?? '';
+	return new Problem(400, {
+		error: field ? `${field}: ${issue.message}` : issue.message,
+		...(field ? { field } : {})
+	});
+}
+
+/**
+ * Reads the body as JSON, refusing more than `limit` bytes: by Content-Length up front, and by
+ * counting while reading (a chunked body, or a Content-Length that lies).
+ */
+async function readJson(request: Request, limit: number): Promise<unknown> {
+	const tooLarge = new Problem(413, {
+		error: `The push is larger than ${limit} bytes: send fewer changes at a time.`
+	});
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (Number.isFinite(declared) && declared > limit) throw tooLarge;
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	if (request.body) {
+		const reader = request.body.getReader();
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > limit) {
+				await reader.cancel();
+				throw tooLarge;
+			}
+			chunks.push(value);
+		}
+	}
+	const text = new TextDecoder().decode(Buffer.concat(chunks));
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new Problem(400, { error: 'The request body is not valid JSON.' });
+	}
+}

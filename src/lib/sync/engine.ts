@@ -1,0 +1,275 @@
+import type { Table } from 'dexie';
+import { parseIndicator, parseIndicatorValue, type Parsed } from '$lib/domain/indicators';
+import { parseLocation } from '$lib/domain/location-schema';
+import {
+	CLIENT_SCHEMA_VERSION,
+	MAX_MUTATIONS_PER_PUSH,
+	PROTOCOL_VERSION,
+	PULL_PAGE_DEFAULT,
+	type Change,
+	type Mutation,
+	type MutationResult
+} from '$lib/domain/sync/protocol';
+import type { EntityKind, OutboxEntry, SyncState, YolDatabase } from '$lib/db/database';
+import type { SyncTransport } from './transport';
+
+/**
+ * The one sync engine: push this device's outbox, then pull the server's changes.
+ *
+ * What a local record's `rev` means here: the server revision whose content the record shows
+ * (for an edited record: the base of its pending edits). It only moves forward when the content
+ * really is the server's at that revision, because the next edit sends it as `baseRev`, and a
+ * baseRev that claims more than the device has seen would let its edit overwrite another
+ * device's change silently.
+ */
+
+export const PULL_CURSOR_KEY = 'pull_cursor';
+/**
+ * The newest server copy of a record pulled while this device had unsent edits to it (kept in
+ * meta, one entry per record). If the server then sets those edits aside (conflict) or refuses
+ * them, the record takes this copy: the cursor has moved past it and it will not come again.
+ */
+const SHADOW_PREFIX = 'sync_shadow:';
+
+export interface SyncSummary {
+	pushed: number;
+	pulled: number;
+	conflicts: number;
+	rejected: number;
+	/** Pulled records that failed the schema and were not stored (kept out, logged). */
+	skipped: number;
+}
+
+export function emptySummary(): SyncSummary {
+	return { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, skipped: 0 };
+}
+
+/** The fields the engine reads and writes on every synced table. */
+interface SyncRow {
+	id: string;
+	rev: number;
+	syncState: SyncState;
+	rejectReason?: string;
+}
+
+function tableOf(db: YolDatabase, entity: EntityKind): Table<SyncRow, string> {
+	const table =
+		entity === 'value' ? db.values : entity === 'indicator' ? db.indicators : db.locations;
+	return table as unknown as Table<SyncRow, string>;
+}
+
+function shadowKey(entity: EntityKind, id: string): string {
+	return `${SHADOW_PREFIX}${entity}:${id}`;
+}
+
+function syncTables(db: YolDatabase) {
+	return [db.values, db.indicators, db.locations, db.outbox, db.meta];
+}
+
+async function pendingFor(db: YolDatabase, entity: EntityKind, id: string): Promise<number> {
+	return db.outbox
+		.where('entityId')
+		.equals(id)
+		.filter((e) => e.entity === entity)
+		.count();
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+	return {
+		seq: entry.seq!,
+		mutationId: entry.mutationId,
+		entity: entry.entity,
+		entityId: entry.entityId,
+		op: entry.op,
+		baseRev: entry.baseRev,
+		changed: entry.changed,
+		data: entry.data
+	};
+}
+
+/** A pulled record checked by the same schemas the device's own forms use. */
+function parseChange(change: Change): Parsed<SyncRow> {
+	const data = (change.data ?? {}) as Record<string, unknown>;
+	const parsed: Parsed<object> =
+		change.entity === 'value'
+			? parseIndicatorValue({ ...data, rev: change.rev, deleted: false })
+			: change.entity === 'indicator'
+				? parseIndicator(data)
+				: parseLocation(data);
+	if (!parsed.ok) return parsed;
+	const row = { ...parsed.value, rev: change.rev, syncState: 'synced' } as SyncRow;
+	if (row.id !== change.entityId) {
+		return { ok: false, problems: [{ field: 'id', message: 'id differs from entityId' }] };
+	}
+	return { ok: true, value: row };
+}
+
+/** Replaces a record by the server's copy, keeping a conflict or rejection marker. */
+async function adopt(table: Table<SyncRow, string>, row: SyncRow): Promise<void> {
+	const local = await table.get(row.id);
+	if (local && local.rev > row.rev) return; // an older copy than the one shown
+	if (local && (local.syncState === 'conflict' || local.syncState === 'rejected')) {
+		await table.put({ ...row, syncState: local.syncState, rejectReason: local.rejectReason });
+	} else {
+		await table.put(row);
+	}
+}
+
+/** A stored shadow replaces the record once nothing of this device's is pending for it. */
+async function adoptShadow(db: YolDatabase, entity: EntityKind, id: string): Promise<void> {
+	const key = shadowKey(entity, id);
+	const shadow = (await db.meta.get(key))?.value as Change | undefined;
+	if (!shadow) return;
+	await db.meta.delete(key);
+	const table = tableOf(db, entity);
+	if (shadow.deleted) {
+		await table.delete(id);
+		return;
+	}
+	const parsed = parseChange(shadow);
+	if (parsed.ok) await adopt(table, parsed.value);
+}
+
+async function applyResult(
+	db: YolDatabase,
+	entry: OutboxEntry,
+	result: MutationResult
+): Promise<void> {
+	await db.outbox.delete(entry.seq!);
+	const table = tableOf(db, entry.entity);
+	const laterPending = (await pendingFor(db, entry.entity, entry.entityId)) > 0;
+	const record = await table.get(entry.entityId);
+
+	if (result.outcome === 'conflict' || result.outcome === 'rejected') {
+		if (record) {
+			const marked: SyncRow = { ...record, syncState: result.outcome };
+			if (result.outcome === 'rejected') marked.rejectReason = result.reason ?? '';
+			else delete marked.rejectReason;
+			await table.put(marked);
+		}
+		// The server kept its own copy: show it (with the marker) if one was pulled meanwhile.
+		if (!laterPending) await adoptShadow(db, entry.entity, entry.entityId);
+		return;
+	}
+
+	// applied, merged, duplicate: the server has this change.
+	if (laterPending) return; // the record shows later edits still on their way: stays 'local'
+	await db.meta.delete(shadowKey(entry.entity, entry.entityId)); // older than what we sent
+	if (!record) return;
+	if (entry.op === 'delete') {
+		await table.delete(entry.entityId);
+		return;
+	}
+	// Only 'applied' leaves the server's record equal to this device's copy. After a merge (or
+	// a duplicate, which may have been one) the server holds fields this device has not seen:
+	// the record keeps its old rev, so an edit made before the pull brings them stays a field
+	// merge; the pull that follows every push brings the server's copy at its new rev.
+	const rev = result.outcome === 'applied' && result.rev !== undefined ? result.rev : record.rev;
+	const synced: SyncRow = { ...record, rev, syncState: 'synced' };
+	delete synced.rejectReason;
+	await table.put(synced);
+}
+
+/** Sends the outbox in seq order, batch by batch, and settles each answer. */
+export async function pushOutbox(
+	db: YolDatabase,
+	transport: SyncTransport,
+	deviceId: string,
+	summary: SyncSummary = emptySummary()
+): Promise<SyncSummary> {
+	for (;;) {
+		const batch = await db.outbox.orderBy('seq').limit(MAX_MUTATIONS_PER_PUSH).toArray();
+		if (batch.length === 0) return summary;
+		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
+		const response = await transport.push({
+			protocol: PROTOCOL_VERSION,
+			schema: CLIENT_SCHEMA_VERSION,
+			deviceId,
+			mutations: batch.map(toMutation)
+		});
+		const bySeq = new Map(batch.map((entry) => [entry.seq!, entry]));
+		let settled = 0;
+		// One transaction for the whole answer: the outbox and the records' states move together,
+		// so a closed tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
+		await db.transaction('rw', syncTables(db), async () => {
+			for (const result of response.results) {
+				const entry = bySeq.get(result.seq);
+				if (!entry) continue;
+				bySeq.delete(result.seq);
+				await applyResult(db, entry, result);
+				settled += 1;
+				if (result.outcome === 'conflict') summary.conflicts += 1;
+				else if (result.outcome === 'rejected') summary.rejected += 1;
+				else summary.pushed += 1;
+			}
+		});
+		// An answer that settled nothing would loop forever: try again on the next round.
+		if (settled === 0) throw new Error('the server settled none of the pushed changes');
+	}
+}
+
+async function applyChange(db: YolDatabase, change: Change, summary: SyncSummary): Promise<void> {
+	const entity = change.entity;
+	if ((await pendingFor(db, entity, change.entityId)) > 0) {
+		// The device's pending edit is the newer intent and its push carries it; the record keeps
+		// its content, rev (the base of those edits) and 'local'. The server copy waits aside.
+		await db.meta.put({ key: shadowKey(entity, change.entityId), value: change });
+		return;
+	}
+	const table = tableOf(db, entity);
+	if (change.deleted) {
+		await table.delete(change.entityId);
+		summary.pulled += 1;
+		return;
+	}
+	const parsed = parseChange(change);
+	if (!parsed.ok) {
+		summary.skipped += 1;
+		console.warn(`sync: pulled ${entity} ${change.entityId} is invalid`, parsed.problems);
+		return;
+	}
+	await adopt(table, parsed.value);
+	summary.pulled += 1;
+}
+
+/** Fetches the server's changes page by page from the stored cursor. */
+export async function pullChanges(
+	db: YolDatabase,
+	transport: SyncTransport,
+	pageSize: number = PULL_PAGE_DEFAULT,
+	summary: SyncSummary = emptySummary()
+): Promise<SyncSummary> {
+	for (;;) {
+		const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
+		const after = typeof stored === 'number' ? stored : 0;
+		const page = await transport.pull(after, pageSize);
+		// A page and its cursor in one transaction: an interrupted first sync resumes at the
+		// page it stopped on, with no page applied twice or skipped.
+		await db.transaction('rw', syncTables(db), async () => {
+			for (const change of page.changes) await applyChange(db, change, summary);
+			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(after, page.cursor) });
+		});
+		if (!page.hasMore || page.cursor <= after) return summary;
+	}
+}
+
+export interface SyncOptions {
+	pageSize?: number;
+}
+
+/**
+ * One round: everything in the outbox goes to the server, then everything new comes back.
+ * Throws on the first failure (offline, update required, server error); whatever was settled
+ * before it stays settled, and the next round carries on from there.
+ */
+export async function syncOnce(
+	db: YolDatabase,
+	transport: SyncTransport,
+	deviceId: string,
+	options: SyncOptions = {}
+): Promise<SyncSummary> {
+	const summary = emptySummary();
+	await pushOutbox(db, transport, deviceId, summary);
+	await pullChanges(db, transport, options.pageSize ?? PULL_PAGE_DEFAULT, summary);
+	return summary;
+}

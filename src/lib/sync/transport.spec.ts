@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+	BadResponseError,
+	OfflineError,
+	SyncHttpError,
+	UpdateRequiredError,
+	fetchTransport
+} from './transport';
+
+function answering(status: number, body: unknown, seen: RequestInit[] = []): typeof fetch {
+	return (_url, init) => {
+		seen.push(init ?? {});
+		return Promise.resolve(
+			new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })
+		);
+	};
+}
+
+const request = { protocol: 1, schema: 1, deviceId: 'device-1', mutations: [] };
+
+describe('fetchTransport', () => {
+	it('sends JSON with the session cookie and parses the answer', async () => {
+		const seen: RequestInit[] = [];
+		const net = fetchTransport(answering(200, { results: [], lastSeq: 0 }, seen));
+		await expect(net.push(request)).resolves.toEqual({ results: [], lastSeq: 0 });
+		expect(seen[0]).toMatchObject({ method: 'POST', credentials: 'same-origin' });
+		expect(JSON.parse(seen[0]!.body as string)).toEqual(request);
+	});
+
+	it('asks for a page after the cursor', async () => {
+		const urls: string[] = [];
+		const net = fetchTransport((url) => {
+			urls.push(String(url));
+			return Promise.resolve(Response.json({ changes: [], cursor: 7, hasMore: false }));
+		});
+		await expect(net.pull(7, 500)).resolves.toMatchObject({ cursor: 7 });
+		expect(urls).toEqual(['/api/sync/pull?after=7&limit=500&protocol=1&schema=1']);
+	});
+
+	it('turns 426 into UpdateRequiredError', async () => {
+		const net = fetchTransport(answering(426, { error: 'update the app' }));
+		await expect(net.pull(0, 10)).rejects.toBeInstanceOf(UpdateRequiredError);
+	});
+
+	it("keeps the server's message and field on a 4xx", async () => {
+		const net = fetchTransport(answering(400, { error: 'seq must be 1 or more', field: 'seq' }));
+		const error = await net.push(request).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(SyncHttpError);
+		expect(error).toMatchObject({ status: 400, message: 'seq must be 1 or more', field: 'seq' });
+	});
+
+	it('reports a failed fetch as offline', async () => {
+		const net = fetchTransport(() => Promise.reject(new TypeError('Failed to fetch')));
+		await expect(net.push(request)).rejects.toBeInstanceOf(OfflineError);
+	});
+
+	it('refuses an answer that is not the protocol message', async () => {
+		const net = fetchTransport(answering(200, { results: 'nope' }));
+		await expect(net.push(request)).rejects.toBeInstanceOf(BadResponseError);
+	});
+});

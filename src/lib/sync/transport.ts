@@ -1,0 +1,128 @@
+import * as v from 'valibot';
+import {
+	CLIENT_SCHEMA_VERSION,
+	PROTOCOL_VERSION,
+	PullResponseSchema,
+	PushResponseSchema,
+	type PullResponse,
+	type PushRequest,
+	type PushResponse
+} from '$lib/domain/sync/protocol';
+
+/** How the engine talks to the server; the tests give it an in-memory server instead. */
+export interface SyncTransport {
+	push(request: PushRequest): Promise<PushResponse>;
+	pull(after: number, limit: number): Promise<PullResponse>;
+}
+
+/** The server no longer speaks this app's protocol (426): the outbox waits for an update. */
+export class UpdateRequiredError extends Error {
+	constructor(message = 'Update the app to sync') {
+		super(message);
+		this.name = 'UpdateRequiredError';
+	}
+}
+
+/** No answer at all: no network, or the connection dropped before the answer arrived. */
+export class OfflineError extends Error {
+	constructor(cause?: unknown) {
+		super('No connection to the server', { cause });
+		this.name = 'OfflineError';
+	}
+}
+
+/** The server answered with an error status; `message` is the server's own words. */
+export class SyncHttpError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+		readonly field?: string
+	) {
+		super(message);
+		this.name = 'SyncHttpError';
+	}
+}
+
+/** The server answered 2xx with a body that is not the protocol's message. */
+export class BadResponseError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'BadResponseError';
+	}
+}
+
+const ErrorBodySchema = v.object({ error: v.string(), field: v.optional(v.string()) });
+
+type Fetch = typeof fetch;
+
+async function send<T>(
+	fetchFn: Fetch,
+	url: string,
+	init: RequestInit,
+	schema: v.GenericSchema<unknown, T>
+): Promise<T> {
+	let response: Response;
+	try {
+		response = await fetchFn(url, {
+			...init,
+			credentials: 'same-origin',
+			headers: {
+				accept: 'application/json',
+				...(init.body ? { 'content-type': 'application/json' } : {})
+			}
+		});
+	} catch (error) {
+		throw new OfflineError(error);
+	}
+	let body: unknown;
+	try {
+		body = await response.json();
+	} catch (error) {
+		// The body was cut off (connection lost) or is not JSON (a proxy's page).
+		if (response.ok) throw new OfflineError(error);
+		body = undefined;
+	}
+	if (response.status === 426) {
+		const parsed = v.safeParse(ErrorBodySchema, body);
+		throw new UpdateRequiredError(parsed.success ? parsed.output.error : undefined);
+	}
+	if (!response.ok) {
+		const parsed = v.safeParse(ErrorBodySchema, body);
+		throw parsed.success
+			? new SyncHttpError(response.status, parsed.output.error, parsed.output.field)
+			: new SyncHttpError(response.status, `HTTP ${response.status}`);
+	}
+	const parsed = v.safeParse(schema, body);
+	if (!parsed.success) {
+		throw new BadResponseError(
+			`unexpected answer from ${url}: ${parsed.issues.map((i) => i.message).join('; ')}`
+		);
+	}
+	return parsed.output;
+}
+
+/** The real transport: the app's own origin, with the session cookie. */
+export function fetchTransport(fetchFn: Fetch = (...args) => fetch(...args)): SyncTransport {
+	return {
+		push: (request) =>
+			send(
+				fetchFn,
+				'/api/sync/push',
+				{ method: 'POST', body: JSON.stringify(request) },
+				PushResponseSchema
+			),
+		pull: (after, limit) =>
+			send(
+				fetchFn,
+				// The push body carries both versions; the pull names them in its query.
+				`/api/sync/pull?${new URLSearchParams({
+					after: String(after),
+					limit: String(limit),
+					protocol: String(PROTOCOL_VERSION),
+					schema: String(CLIENT_SCHEMA_VERSION)
+				})}`,
+				{ method: 'GET' },
+				PullResponseSchema
+			)
+	};
+}

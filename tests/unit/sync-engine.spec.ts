@@ -1,0 +1,297 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { YolDatabase } from '../../src/lib/db/database';
+import { saveValue, type ValueInput } from '../../src/lib/db/values';
+import { valueId } from '../../src/lib/domain/value-id';
+import { CLIENT_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol';
+import { PULL_CURSOR_KEY, pullChanges, syncOnce } from '../../src/lib/sync/engine';
+import { OfflineError } from '../../src/lib/sync/transport';
+import { FakeSyncServer, FakeTransport } from './sync-fake-server';
+
+interface Device {
+	id: string;
+	db: YolDatabase;
+	net: FakeTransport;
+	sync: (pageSize?: number) => ReturnType<typeof syncOnce>;
+}
+
+let server: FakeSyncServer;
+const opened: YolDatabase[] = [];
+
+async function device(): Promise<Device> {
+	const db = new YolDatabase(`sync-${crypto.randomUUID()}`);
+	await db.open();
+	opened.push(db);
+	const id = crypto.randomUUID();
+	const net = new FakeTransport(server);
+	return { id, db, net, sync: (pageSize) => syncOnce(db, net, id, { pageSize }) };
+}
+
+const CELLS = [
+	'total',
+	'sex=female',
+	'sex=male',
+	'age=0-17',
+	'age=18-34',
+	'sex=female;age=18-34'
+] as const;
+
+function cell(n: number, value: number | null, comment = ''): ValueInput {
+	return {
+		indicatorId: 'ind-h1',
+		locationId: 'loc-az',
+		period: '2026-09',
+		cell: CELLS[n]!,
+		value,
+		comment
+	};
+}
+
+const idOf = (input: ValueInput) =>
+	valueId(input.indicatorId, input.locationId, input.period, input.cell);
+
+beforeEach(() => {
+	server = new FakeSyncServer();
+});
+
+afterEach(async () => {
+	for (const db of opened.splice(0)) {
+		db.close();
+		await YolDatabase.delete(db.name);
+	}
+});
+
+describe('the device database', () => {
+	it('is at the schema version the protocol declares', async () => {
+		const { db } = await device();
+		expect(db.verno).toBe(CLIENT_SCHEMA_VERSION);
+	});
+});
+
+describe('syncOnce', () => {
+	it('pushes a saved value once and marks it synced with the server revision', async () => {
+		const a = await device();
+		const saved = await saveValue(a.db, cell(0, 12, 'first count'), 'ana');
+		const summary = await a.sync();
+
+		expect(summary).toMatchObject({ pushed: 1, conflicts: 0, rejected: 0 });
+		expect(server.log).toHaveLength(1);
+		expect(server.log[0]).toMatchObject({ deviceId: a.id, outcome: 'applied' });
+		const record = await a.db.values.get(saved.id);
+		expect(record).toMatchObject({ value: 12, syncState: 'synced', rev: server.rev });
+		expect(await a.db.outbox.count()).toBe(0);
+
+		await a.sync();
+		expect(server.log).toHaveLength(1);
+	});
+
+	it('retries a push whose answer was lost, and the server applies it once', async () => {
+		const a = await device();
+		const saved = await saveValue(a.db, cell(0, 7), 'ana');
+		a.net.loseNextPushAnswer = true;
+		await expect(a.sync()).rejects.toBeInstanceOf(OfflineError);
+		expect(await a.db.outbox.count()).toBe(1);
+		expect((await a.db.values.get(saved.id))?.syncState).toBe('local');
+
+		await a.sync();
+		expect(server.log.map((l) => l.outcome)).toEqual(['applied', 'duplicate']);
+		expect(server.rev).toBe(1);
+		expect(await a.db.outbox.count()).toBe(0);
+		expect(await a.db.values.get(saved.id)).toMatchObject({ syncState: 'synced', rev: 1 });
+	});
+
+	it('keeps a later local edit local while the earlier one is confirmed', async () => {
+		const a = await device();
+		await saveValue(a.db, cell(0, 1), 'ana');
+		let between: unknown;
+		a.net.duringRequest = async () => {
+			// The user saves again while the first push is on its way.
+			await saveValue(a.db, cell(0, 2), 'ana');
+			// Seen during the next push, after the first answer was settled.
+			a.net.duringRequest = async () => {
+				between = await a.db.values.get(idOf(cell(0, 0)));
+			};
+		};
+		await a.sync();
+		expect(between).toMatchObject({ value: 2, syncState: 'local', rev: 0 });
+		expect(server.log.map((l) => l.outcome)).toEqual(['applied', 'merged']);
+		expect(await a.db.outbox.count()).toBe(0);
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 2,
+			syncState: 'synced',
+			rev: server.rev
+		});
+	});
+
+	it('never lets a pulled record overwrite a pending local edit', async () => {
+		const a = await device();
+		const b = await device();
+		await saveValue(b.db, cell(0, 10, 'from b'), 'bob');
+		await b.sync();
+		await a.sync();
+		const base = (await a.db.values.get(idOf(cell(0, 0))))!;
+		expect(base).toMatchObject({ value: 10, syncState: 'synced' });
+
+		// B changes the value; A, not yet synced, changes the comment.
+		await saveValue(b.db, cell(0, 11, 'from b'), 'bob');
+		await b.sync();
+		await saveValue(a.db, cell(0, 10, 'checked by a'), 'ana');
+		const summary = await pullChanges(a.db, a.net);
+		expect(summary.pulled).toBe(0);
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 10,
+			comment: 'checked by a',
+			syncState: 'local',
+			rev: base.rev
+		});
+		expect(await a.db.outbox.count()).toBe(1);
+
+		// A's push merges with B's value; the pull that follows shows both.
+		await a.sync();
+		expect(server.log.at(-1)?.outcome).toBe('merged');
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 11,
+			comment: 'checked by a',
+			syncState: 'synced',
+			rev: server.rev
+		});
+	});
+
+	it('keeps an edit made while the pull is in flight', async () => {
+		const a = await device();
+		const b = await device();
+		await saveValue(b.db, cell(0, 10), 'bob');
+		await b.sync();
+		a.net.duringRequest = async () => {
+			await saveValue(a.db, cell(0, 99, 'typed during sync'), 'ana');
+		};
+		await a.sync();
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 99,
+			syncState: 'local'
+		});
+		expect(await a.db.outbox.count()).toBe(1);
+	});
+
+	it('after a merge, keeps the old base until the pull brings the merged copy', async () => {
+		const a = await device();
+		const b = await device();
+		await saveValue(a.db, cell(0, 1), 'ana');
+		await a.sync();
+		await b.sync();
+		await saveValue(b.db, cell(0, 1, 'note from b'), 'bob');
+		await b.sync();
+		// A changes the value: the server merges it with B's comment, which A has not seen yet.
+		await saveValue(a.db, cell(0, 2), 'ana');
+		a.net.hookOn = 'pull';
+		a.net.duringRequest = async () => {
+			// Before the merged copy arrives, A edits the value once more.
+			await saveValue(a.db, cell(0, 3), 'ana');
+		};
+		await a.sync();
+		expect(server.log.at(-1)?.outcome).toBe('merged');
+		await a.sync();
+		const onServer = server.live('value').get(idOf(cell(0, 0)))!.data;
+		expect(onServer).toMatchObject({ value: 3, comment: 'note from b' });
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 3,
+			comment: 'note from b',
+			syncState: 'synced'
+		});
+	});
+
+	it('resumes an interrupted pull from its cursor', async () => {
+		for (let n = 0; n < 5; n += 1) {
+			const input = cell(n, n);
+			server.put('value', idOf(input), {
+				...input,
+				id: idOf(input),
+				updatedAt: '2026-11-01T10:00:00.000Z',
+				updatedBy: 'server',
+				rev: 0,
+				deleted: false
+			});
+		}
+		const a = await device();
+		a.net.failPullCalls.add(2);
+		await expect(a.sync(2)).rejects.toBeInstanceOf(OfflineError);
+		expect(await a.db.values.count()).toBe(2);
+		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(2);
+
+		const summary = await a.sync(2);
+		expect(a.net.pullCalls).toEqual([0, 2, 2, 4]);
+		expect(summary.pulled).toBe(3);
+		expect(await a.db.values.count()).toBe(5);
+		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(5);
+	});
+
+	it('removes a synced record on a tombstone, but not one with a pending edit', async () => {
+		const a = await device();
+		await saveValue(a.db, cell(0, 1), 'ana');
+		await saveValue(a.db, cell(1, 1), 'ana');
+		await a.sync();
+		server.remove('value', idOf(cell(0, 1)));
+		server.remove('value', idOf(cell(1, 1)));
+		await saveValue(a.db, cell(1, 2), 'ana');
+
+		await pullChanges(a.db, a.net);
+		expect(await a.db.values.get(idOf(cell(0, 1)))).toBeUndefined();
+		expect(await a.db.values.get(idOf(cell(1, 1)))).toMatchObject({
+			value: 2,
+			syncState: 'local'
+		});
+	});
+
+	it('marks a rejected change with the reason and goes on with the next', async () => {
+		const a = await device();
+		const bad = await saveValue(a.db, cell(0, 5), 'ana');
+		const good = await saveValue(a.db, cell(1, 6), 'ana');
+		server.reject = (m) => (m.entityId === bad.id ? 'the indicator was retired' : undefined);
+		const summary = await a.sync();
+		expect(summary).toMatchObject({ pushed: 1, rejected: 1 });
+		expect(await a.db.values.get(bad.id)).toMatchObject({
+			syncState: 'rejected',
+			rejectReason: 'the indicator was retired'
+		});
+		expect(await a.db.values.get(good.id)).toMatchObject({ syncState: 'synced' });
+		expect(await a.db.outbox.count()).toBe(0);
+	});
+
+	it('marks a conflicting change and then shows the server copy', async () => {
+		const a = await device();
+		const b = await device();
+		await saveValue(a.db, cell(0, 1), 'ana');
+		await a.sync();
+		await b.sync();
+		await saveValue(a.db, cell(0, 2), 'ana');
+		await saveValue(b.db, cell(0, 3), 'bob');
+		await b.sync();
+		const summary = await a.sync();
+		expect(summary.conflicts).toBe(1);
+		expect(server.conflicts).toHaveLength(1);
+		expect(server.conflicts[0]).toMatchObject({ deviceId: a.id, fields: ['value'] });
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 3,
+			syncState: 'conflict',
+			rev: server.rev
+		});
+		expect(await a.db.outbox.count()).toBe(0);
+	});
+
+	it('takes the server copy pulled meanwhile when its pending edit conflicts', async () => {
+		const a = await device();
+		const b = await device();
+		await saveValue(b.db, cell(0, 1), 'bob');
+		await b.sync();
+		// A enters the same cell without having pulled it: a conflict with B's record.
+		await saveValue(a.db, cell(0, 2), 'ana');
+		await pullChanges(a.db, a.net);
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({ value: 2 });
+		await a.sync();
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+			value: 1,
+			syncState: 'conflict',
+			rev: server.rev
+		});
+	});
+});

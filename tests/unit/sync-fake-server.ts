@@ -1,0 +1,212 @@
+import * as v from 'valibot';
+import { decide, stampFields, type FieldRevs } from '../../src/lib/domain/sync/merge';
+import {
+	PushRequestSchema,
+	type Change,
+	type Entity,
+	type Mutation,
+	type MutationResult,
+	type PullResponse,
+	type PushRequest,
+	type PushResponse
+} from '../../src/lib/domain/sync/protocol';
+import { OfflineError, type SyncTransport } from '../../src/lib/sync/transport';
+
+/**
+ * An in-memory server speaking the sync protocol with the shared merge rule: each device's
+ * mutations applied once, in seq order; every write gets the next revision.
+ */
+interface ServerRecord {
+	entity: Entity;
+	entityId: string;
+	rev: number;
+	deleted: boolean;
+	data: Record<string, unknown>;
+	fieldRevs: FieldRevs;
+}
+
+export interface ServerConflict {
+	deviceId: string;
+	seq: number;
+	entityId: string;
+	fields: string[];
+	changed: string[];
+	data: Record<string, unknown>;
+}
+
+export interface ServerLogLine {
+	deviceId: string;
+	seq: number;
+	mutationId: string;
+	outcome: MutationResult['outcome'];
+}
+
+const key = (entity: string, id: string) => `${entity}:${id}`;
+
+export class FakeSyncServer {
+	rev = 0;
+	readonly records = new Map<string, ServerRecord>();
+	readonly conflicts: ServerConflict[] = [];
+	readonly log: ServerLogLine[] = [];
+	private readonly lastSeq = new Map<string, number>();
+	private readonly answered = new Map<string, MutationResult>();
+	/** A reason to refuse a mutation, or undefined to accept it. */
+	reject: (mutation: Mutation) => string | undefined = () => undefined;
+
+	push(input: PushRequest): PushResponse {
+		const request = v.parse(PushRequestSchema, input);
+		const { deviceId } = request;
+		const results: MutationResult[] = [];
+		for (const m of [...request.mutations].sort((a, b) => a.seq - b.seq)) {
+			const done = this.lastSeq.get(deviceId) ?? 0;
+			if (m.seq <= done) {
+				const earlier = this.answered.get(`${deviceId}:${m.seq}`);
+				results.push({ ...earlier, seq: m.seq, outcome: 'duplicate' });
+				this.log.push({ deviceId, seq: m.seq, mutationId: m.mutationId, outcome: 'duplicate' });
+				continue;
+			}
+			const result = this.apply(deviceId, m);
+			this.lastSeq.set(deviceId, m.seq);
+			this.answered.set(`${deviceId}:${m.seq}`, result);
+			this.log.push({ deviceId, seq: m.seq, mutationId: m.mutationId, outcome: result.outcome });
+			results.push(result);
+		}
+		return { results, lastSeq: this.lastSeq.get(deviceId) ?? 0 };
+	}
+
+	private apply(deviceId: string, m: Mutation): MutationResult {
+		const reason = this.reject(m);
+		if (reason !== undefined) return { seq: m.seq, outcome: 'rejected', reason };
+		const k = key(m.entity, m.entityId);
+		const current = this.records.get(k);
+		const decision = decide(current, { baseRev: m.baseRev, changed: m.changed, deviceId });
+		if (decision.kind === 'conflict') {
+			this.conflicts.push({
+				deviceId,
+				seq: m.seq,
+				entityId: m.entityId,
+				fields: decision.fields,
+				changed: [...m.changed],
+				data: structuredClone(m.data) as Record<string, unknown>
+			});
+			return { seq: m.seq, outcome: 'conflict', conflictId: `c${this.conflicts.length}` };
+		}
+		const rev = ++this.rev;
+		const incoming = (m.data ?? {}) as Record<string, unknown>;
+		let data: Record<string, unknown>;
+		if (decision.kind !== 'merge') {
+			// Nothing changed since the device's base: its copy replaces the server's whole (the
+			// strictest reading, so a client that claims a base it has not seen loses data here).
+			data = structuredClone(incoming);
+		} else {
+			// Only the fields this change touched (and who/when) replace the server's copy.
+			data = { ...current!.data };
+			for (const field of [...m.changed, 'updatedAt', 'updatedBy']) {
+				if (field in incoming) data[field] = structuredClone(incoming[field]);
+			}
+		}
+		this.records.set(k, {
+			entity: m.entity,
+			entityId: m.entityId,
+			rev,
+			deleted: m.op === 'delete',
+			data,
+			fieldRevs: stampFields(current?.fieldRevs ?? {}, m.changed, rev, deviceId)
+		});
+		return { seq: m.seq, outcome: decision.kind === 'merge' ? 'merged' : 'applied', rev };
+	}
+
+	/** A record written on the server by someone else (an admin, a device not in the test). */
+	put(entity: Entity, entityId: string, data: Record<string, unknown>, by = 'server'): number {
+		const rev = ++this.rev;
+		const current = this.records.get(key(entity, entityId));
+		this.records.set(key(entity, entityId), {
+			entity,
+			entityId,
+			rev,
+			deleted: false,
+			data: structuredClone(data),
+			fieldRevs: stampFields(current?.fieldRevs ?? {}, Object.keys(data), rev, by)
+		});
+		return rev;
+	}
+
+	remove(entity: Entity, entityId: string): number {
+		const current = this.records.get(key(entity, entityId));
+		if (!current) throw new Error('no such record');
+		current.rev = ++this.rev;
+		current.deleted = true;
+		return current.rev;
+	}
+
+	pull(after: number, limit: number): PullResponse {
+		const newer = [...this.records.values()]
+			.filter((r) => r.rev > after)
+			.sort((a, b) => a.rev - b.rev);
+		const page = newer.slice(0, limit);
+		const changes: Change[] = page.map((r) => ({
+			rev: r.rev,
+			entity: r.entity,
+			entityId: r.entityId,
+			deleted: r.deleted,
+			data: structuredClone({ ...r.data, rev: r.rev })
+		}));
+		return {
+			changes,
+			cursor: page.length > 0 ? page[page.length - 1]!.rev : after,
+			hasMore: newer.length > page.length
+		};
+	}
+
+	/** The live (not deleted) records of one entity, as the devices should hold them. */
+	live(entity: Entity): Map<string, { rev: number; data: Record<string, unknown> }> {
+		return new Map(
+			[...this.records.values()]
+				.filter((r) => r.entity === entity && !r.deleted)
+				.map((r) => [r.entityId, { rev: r.rev, data: r.data }])
+		);
+	}
+}
+
+/**
+ * The network between one device and the fake server, with faults on request: an answer lost
+ * after the server acted, a pull that fails, and a hook that runs while a request is in flight
+ * (where a test makes the user edit something mid-sync).
+ */
+export class FakeTransport implements SyncTransport {
+	loseNextPushAnswer = false;
+	failPullCalls = new Set<number>();
+	pullCalls: number[] = [];
+	pushCalls = 0;
+	duringRequest: (() => Promise<void>) | undefined;
+	/** Which request the hook waits for: the next one, or the next push or pull. */
+	hookOn: 'any' | 'push' | 'pull' = 'any';
+
+	constructor(private readonly server: FakeSyncServer) {}
+
+	async push(request: PushRequest): Promise<PushResponse> {
+		this.pushCalls += 1;
+		const response = this.server.push(structuredClone(request));
+		await this.runHook('push');
+		if (this.loseNextPushAnswer) {
+			this.loseNextPushAnswer = false;
+			throw new OfflineError(new Error('answer lost'));
+		}
+		return structuredClone(response);
+	}
+
+	async pull(after: number, limit: number): Promise<PullResponse> {
+		this.pullCalls.push(after);
+		if (this.failPullCalls.has(this.pullCalls.length)) throw new OfflineError();
+		const response = this.server.pull(after, limit);
+		await this.runHook('pull');
+		return structuredClone(response);
+	}
+
+	private async runHook(kind: 'push' | 'pull'): Promise<void> {
+		if (this.hookOn !== 'any' && this.hookOn !== kind) return;
+		const hook = this.duringRequest;
+		this.duringRequest = undefined;
+		await hook?.();
+	}
+}

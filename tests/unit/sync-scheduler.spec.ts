@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { YolDatabase } from '../../src/lib/db/database';
+import { saveValue } from '../../src/lib/db/values';
+import type { SyncEnvironment } from '../../src/lib/sync/environment';
+import { SyncScheduler } from '../../src/lib/sync/scheduler.svelte';
+import {
+	OfflineError,
+	UpdateRequiredError,
+	type SyncTransport
+} from '../../src/lib/sync/transport';
+import { useFreshDb } from '../factories/local-db';
+import { FakeSyncServer, FakeTransport } from './sync-fake-server';
+
+/** A browser under the test's control: events fired by hand, timers listed, the lock held or not. */
+function fakeEnvironment() {
+	const listeners = new Map<string, (() => void)[]>();
+	const timers: { run: () => void; ms: number }[] = [];
+	const env = {
+		isOnline: true,
+		lockFree: true,
+		online: () => env.isOnline,
+		visible: () => true,
+		on(_target: string, event: string, listener: () => void) {
+			listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+			return () => undefined;
+		},
+		setTimeout(run: () => void, ms: number) {
+			timers.push({ run, ms });
+			return timers.length;
+		},
+		clearTimeout(handle: unknown) {
+			const timer = timers[(handle as number) - 1];
+			if (timer) timer.run = () => undefined;
+		},
+		setInterval: () => 0,
+		clearInterval: () => undefined,
+		async withLock(task: () => Promise<void>) {
+			if (!env.lockFree) return false;
+			await task();
+			return true;
+		},
+		now: () => '2026-11-23T12:00:00.000Z',
+		random: () => 0.5,
+		fire(event: string) {
+			for (const listener of listeners.get(event) ?? []) listener();
+		},
+		timers
+	};
+	return env satisfies SyncEnvironment;
+}
+
+let db: YolDatabase;
+useFreshDb((fresh) => (db = fresh));
+
+const schedulers: SyncScheduler[] = [];
+afterEach(() => {
+	for (const s of schedulers.splice(0)) s.stop();
+});
+
+function scheduler(transport: SyncTransport, env = fakeEnvironment()) {
+	const s = new SyncScheduler();
+	schedulers.push(s);
+	s.start({ db, transport, deviceId: () => Promise.resolve('device-1'), env });
+	return { s, env };
+}
+
+const input = (value: number) => ({
+	indicatorId: 'ind-h1',
+	locationId: 'loc-az',
+	period: '2026-09',
+	cell: 'total',
+	value,
+	comment: ''
+});
+
+describe('SyncScheduler', () => {
+	it('syncs on start and shows the outcome', async () => {
+		await saveValue(db, input(1), 'ana');
+		const server = new FakeSyncServer();
+		const { s } = scheduler(new FakeTransport(server));
+		await vi.waitFor(() => expect(s.lastSyncedAt).toBe('2026-11-23T12:00:00.000Z'));
+		expect(s.status).toBe('idle');
+		expect(s.pending).toBe(0);
+		expect(server.log).toHaveLength(1);
+	});
+
+	it('backs off after a failure and retries on its timer', async () => {
+		await saveValue(db, input(1), 'ana');
+		const server = new FakeSyncServer();
+		const net = new FakeTransport(server);
+		const push = vi.spyOn(net, 'push').mockRejectedValueOnce(new OfflineError());
+		const { s, env } = scheduler(net);
+		await vi.waitFor(() => expect(s.status).toBe('offline'));
+		expect(env.timers).toHaveLength(1);
+		expect(env.timers[0]!.ms).toBeGreaterThan(0);
+		// An event during the backoff does not hammer the server.
+		env.fire('visibilitychange');
+		await Promise.resolve();
+		expect(push).toHaveBeenCalledTimes(1);
+
+		env.timers[0]!.run();
+		await vi.waitFor(() => expect(s.status).toBe('idle'));
+		expect(push).toHaveBeenCalledTimes(2);
+		await vi.waitFor(() => expect(s.pending).toBe(0));
+	});
+
+	it('stops retrying when the app must be updated, and keeps the outbox', async () => {
+		await saveValue(db, input(1), 'ana');
+		const transport: SyncTransport = {
+			push: () => Promise.reject(new UpdateRequiredError()),
+			pull: () => Promise.reject(new UpdateRequiredError())
+		};
+		const { s, env } = scheduler(transport);
+		await vi.waitFor(() => expect(s.status).toBe('update_required'));
+		expect(env.timers).toHaveLength(0);
+		await vi.waitFor(() => expect(s.pending).toBe(1));
+	});
+
+	it('syncs when the network returns, and not while offline', async () => {
+		const server = new FakeSyncServer();
+		const net = new FakeTransport(server);
+		const env = fakeEnvironment();
+		env.isOnline = false;
+		const { s } = scheduler(net, env);
+		await vi.waitFor(() => expect(s.status).toBe('offline'));
+		await saveValue(db, input(2), 'ana');
+		expect(net.pushCalls).toBe(0);
+		env.isOnline = true;
+		env.fire('online');
+		await vi.waitFor(() => expect(s.status).toBe('idle'));
+		expect(net.pushCalls).toBe(1);
+	});
+
+	it('leaves the round to the tab that holds the lock', async () => {
+		await saveValue(db, input(1), 'ana');
+		const net = new FakeTransport(new FakeSyncServer());
+		const env = fakeEnvironment();
+		env.lockFree = false;
+		const { s } = scheduler(net, env);
+		await s.syncNow();
+		expect(net.pushCalls).toBe(0);
+		await vi.waitFor(() => expect(s.pending).toBe(1));
+	});
+});

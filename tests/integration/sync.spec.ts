@@ -209,7 +209,12 @@ describeStores('sync', (db, dialect) => {
 		}
 		expect(pages).toBe(3);
 		expect(seen).toEqual([1, 2, 3, 4, 5]);
-		expect(await pullChanges(store, cursor, 2)).toEqual({ changes: [], cursor: 5, hasMore: false });
+		expect(await pullChanges(store, cursor, 2)).toEqual({
+			remaining: 0,
+			changes: [],
+			cursor: 5,
+			hasMore: false
+		});
 		expect((await pullChanges(store, 3, 2)).changes.map((c) => c.rev)).toEqual([4, 5]);
 		// Exactly a full page left: hasMore is false, not a wasted round trip.
 		expect((await pullChanges(store, 3, 2)).hasMore).toBe(false);

@@ -61,7 +61,14 @@ export class FakeSyncServer {
 			const done = this.lastSeq.get(deviceId) ?? 0;
 			if (m.seq <= done) {
 				const earlier = this.answered.get(`${deviceId}:${m.seq}`);
-				results.push({ ...earlier, seq: m.seq, outcome: 'duplicate' });
+				// As the real server: 'duplicate' means "applied earlier"; a conflict or a refusal is
+				// answered again exactly as the first time.
+				const settled = earlier?.outcome === 'conflict' || earlier?.outcome === 'rejected';
+				const again: MutationResult = settled
+					? { ...earlier, seq: m.seq }
+					: { ...earlier, seq: m.seq, outcome: 'duplicate' };
+				results.push(again);
+				// The log says what the server did: nothing, this time.
 				this.log.push({ deviceId, seq: m.seq, mutationId: m.mutationId, outcome: 'duplicate' });
 				continue;
 			}

@@ -232,12 +232,60 @@ async function applyChange(db: YolDatabase, change: Change, summary: SyncSummary
 	summary.pulled += 1;
 }
 
+/**
+ * Applies one pulled page. Records with nothing pending on this device (nearly all of them, and
+ * all on a first sync) are read and written in bulk: one IndexedDB round trip per table instead
+ * of three per record, which is what kept a first sync of thousands of records slow enough to
+ * hold the screens' reads. The rest (pending edits, tombstones) go one by one as before.
+ */
+async function applyPage(db: YolDatabase, changes: Change[], summary: SyncSummary): Promise<void> {
+	const ids = [...new Set(changes.map((c) => c.entityId))];
+	const pending = new Set(
+		(await db.outbox.where('entityId').anyOf(ids).toArray()).map((e) => `${e.entity}:${e.entityId}`)
+	);
+	const slow: Change[] = [];
+	const fast = new Map<EntityKind, SyncRow[]>();
+	for (const change of changes) {
+		if (change.deleted || pending.has(`${change.entity}:${change.entityId}`)) {
+			slow.push(change);
+			continue;
+		}
+		const parsed = parseChange(change);
+		if (!parsed.ok) {
+			summary.skipped += 1;
+			console.warn(`sync: pulled ${change.entity} ${change.entityId} is invalid`, parsed.problems);
+			continue;
+		}
+		const rows = fast.get(change.entity) ?? [];
+		rows.push(parsed.value);
+		fast.set(change.entity, rows);
+	}
+	for (const [entity, rows] of fast) {
+		const table = tableOf(db, entity);
+		const locals = await table.bulkGet(rows.map((r) => r.id));
+		const keep: SyncRow[] = [];
+		rows.forEach((row, i) => {
+			const local = locals[i];
+			if (local && local.rev > row.rev) return; // an older copy than the one shown
+			keep.push(
+				local && (local.syncState === 'conflict' || local.syncState === 'rejected')
+					? { ...row, syncState: local.syncState, rejectReason: local.rejectReason }
+					: row
+			);
+		});
+		await table.bulkPut(keep);
+		summary.pulled += rows.length;
+	}
+	for (const change of slow) await applyChange(db, change, summary);
+}
+
 /** Fetches the server's changes page by page from the stored cursor. */
 export async function pullChanges(
 	db: YolDatabase,
 	transport: SyncTransport,
 	pageSize: number = PULL_PAGE_DEFAULT,
-	summary: SyncSummary = emptySummary()
+	summary: SyncSummary = emptySummary(),
+	onPage?: (received: number, remaining: number | undefined) => void
 ): Promise<SyncSummary> {
 	for (;;) {
 		const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
@@ -246,9 +294,10 @@ export async function pullChanges(
 		// A page and its cursor in one transaction: an interrupted first sync resumes at the
 		// page it stopped on, with no page applied twice or skipped.
 		await db.transaction('rw', syncTables(db), async () => {
-			for (const change of page.changes) await applyChange(db, change, summary);
+			await applyPage(db, page.changes, summary);
 			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(after, page.cursor) });
 		});
+		onPage?.(summary.pulled + summary.skipped, page.remaining);
 		if (!page.hasMore || page.cursor <= after) return summary;
 	}
 }

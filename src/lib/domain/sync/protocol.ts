@@ -88,7 +88,9 @@ export const PullResponseSchema = v.object({
 	changes: v.array(ChangeSchema),
 	/** The cursor to ask from next time: the last rev returned, or the one asked for. */
 	cursor: v.number(),
-	hasMore: v.boolean()
+	hasMore: v.boolean(),
+	/** How many changes remain after this page, for a first sync's progress bar. */
+	remaining: v.optional(v.number())
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
 

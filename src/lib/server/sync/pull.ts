@@ -25,16 +25,9 @@ export async function pullChanges(
 	limit: number,
 	scope: PullScope = EVERYTHING
 ): Promise<PullResponse> {
-	const params: SqlValue[] = [after, limit + 1];
-	let where = 'rev > $1';
-	if (scope.kind === 'places') {
-		const first = params.length + 1;
-		params.push(...scope.locationIds);
-		const list = scope.locationIds.map((_, i) => `$${first + i}`).join(', ');
-		where += list
-			? ` AND (entity <> 'value' OR location_id IN (${list}))`
-			: ` AND entity <> 'value'`;
-	}
+	const filter = scopeFilter(scope, 3);
+	const where = `rev > $1${filter.sql}`;
+	const params: SqlValue[] = [after, limit + 1, ...filter.params];
 	const rows = await store.all<Parameters<typeof fromRow>[0]>(
 		`SELECT entity, id, rev, deleted, data, field_revs FROM records WHERE ${where}
 		ORDER BY rev LIMIT $2`,
@@ -51,5 +44,25 @@ export async function pullChanges(
 			data: record.data
 		};
 	});
-	return { changes, cursor: changes.at(-1)?.rev ?? after, hasMore };
+	const cursor = changes.at(-1)?.rev ?? after;
+	// Counted only while pages remain: a first sync shows progress, a routine pull pays nothing.
+	const remaining = hasMore
+		? ((
+				await store.get<{ n: number }>(
+					`SELECT count(*) AS n FROM records WHERE rev > $1${scopeFilter(scope, 2).sql}`,
+					[cursor, ...filter.params]
+				)
+			)?.n ?? 0)
+		: 0;
+	return { changes, cursor, hasMore, remaining };
+}
+
+/** The scope's SQL condition, with placeholders numbered from `first`. */
+function scopeFilter(scope: PullScope, first: number): { sql: string; params: SqlValue[] } {
+	if (scope.kind !== 'places') return { sql: '', params: [] };
+	const list = scope.locationIds.map((_, i) => `$${first + i}`).join(', ');
+	return {
+		sql: list ? ` AND (entity <> 'value' OR location_id IN (${list}))` : ` AND entity <> 'value'`,
+		params: [...scope.locationIds]
+	};
 }

@@ -3,7 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { valueId } from '$lib/domain/value-id';
 import { YolDatabase } from './database';
 import { StorageFullError } from './errors';
-import { ensureSeeded } from './seed';
+import type { PullResponse } from '$lib/domain/sync/protocol';
+import type { SyncTransport } from '$lib/sync/transport';
+import { OfflineError } from '$lib/sync/transport';
+import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
+import { FirstStart } from './first-start.svelte';
 import { InvalidValueError, saveValue, valueHistory, valuesForPeriods } from './values';
 
 let db: YolDatabase;
@@ -77,12 +81,65 @@ describe('saving a value on the device', () => {
 });
 
 describe('first start', () => {
-	it('loads the catalogue and demo values once', async () => {
-		const progress: number[] = [];
-		expect(await ensureSeeded(db, (done) => progress.push(done))).toBe(true);
-		expect(await db.indicators.count()).toBeGreaterThanOrEqual(25);
-		expect(await db.values.count()).toBeGreaterThan(1000);
-		expect(progress.at(-1)).toBe(await db.values.count());
-		expect(await ensureSeeded(db)).toBe(false);
+	/** A server holding the seed catalogue, answering pulls in pages of `size`. */
+	function catalogueServer(size: number): SyncTransport & { pulls: number } {
+		const changes = SEED_INDICATORS.map((indicator, i) => ({
+			rev: i + 1,
+			entity: 'indicator' as const,
+			entityId: indicator.id,
+			deleted: false,
+			data: indicator
+		}));
+		return {
+			pulls: 0,
+			async push() {
+				throw new Error('nothing to push on a first start');
+			},
+			async pull(after: number, limit: number): Promise<PullResponse> {
+				this.pulls += 1;
+				const page = changes.filter((c) => c.rev > after).slice(0, Math.min(limit, size));
+				const cursor = page.at(-1)?.rev ?? after;
+				const remaining = changes.filter((c) => c.rev > cursor).length;
+				return { changes: page, cursor, hasMore: remaining > 0, remaining };
+			}
+		};
+	}
+
+	it('downloads what the server holds, with progress, once', async () => {
+		const server = catalogueServer(10);
+		const start = new FirstStart();
+		const seen: number[] = [];
+		await start.run(db, {
+			push: server.push,
+			pull: async (after, limit) => {
+				const page = await server.pull(after, limit);
+				seen.push(page.remaining ?? 0);
+				return page;
+			}
+		});
+		expect(start.status).toBe('ready');
+		expect(await db.indicators.count()).toBe(SEED_INDICATORS.length);
+		expect(seen.at(-1)).toBe(0);
+		expect(start.percent).toBe(100);
+		const pullsBefore = server.pulls;
+		const again = new FirstStart();
+		await again.run(db, server);
+		expect(server.pulls).toBe(pullsBefore);
+		expect(again.status).toBe('ready');
+	});
+
+	it('says so when a new device is offline, and keeps nothing half-done', async () => {
+		const start = new FirstStart();
+		await start.run(db, {
+			push: async () => {
+				throw new OfflineError();
+			},
+			pull: async () => {
+				throw new OfflineError();
+			}
+		});
+		expect(start.status).toBe('error');
+		expect(start.error?.offline).toBe(true);
+		expect(await db.indicators.count()).toBe(0);
 	});
 });

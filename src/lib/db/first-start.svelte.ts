@@ -1,7 +1,10 @@
 import { localDb, type YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
 import { askPersistenceOnce, type PersistOutcome } from './persistence';
-import { isSeeded } from './seed-state';
+import { PULL_PAGE_DEFAULT } from '$lib/domain/sync/protocol';
+import { emptySummary, pullChanges } from '$lib/sync/engine';
+import { OfflineError, fetchTransport, type SyncTransport } from '$lib/sync/transport';
+import { isSeeded, markSeeded } from './seed-state';
 
 export type FirstStartStatus = 'idle' | 'checking' | 'seeding' | 'ready' | 'error';
 
@@ -9,12 +12,12 @@ export type FirstStartStatus = 'idle' | 'checking' | 'seeding' | 'ready' | 'erro
  * The device's first start, shared by the layout (which shows it) and the pages (which wait
  * for it instead of calling an unfilled database "empty"). Browser-only state, so a singleton.
  */
-class FirstStart {
+export class FirstStart {
 	status = $state<FirstStartStatus>('idle');
 	done = $state(0);
 	total = $state(0);
 	/** The failure, for the message; `storageFull` picks the out-of-space wording. */
-	error = $state<{ message: string; storageFull: boolean } | null>(null);
+	error = $state<{ message: string; storageFull: boolean; offline: boolean } | null>(null);
 	/** Set only on the start where the browser was asked, so the note shows once. */
 	persisted = $state<PersistOutcome | null>(null);
 
@@ -26,26 +29,31 @@ class FirstStart {
 		return this.status === 'ready';
 	}
 
-	async run(db: YolDatabase = localDb()): Promise<void> {
+	async run(
+		db: YolDatabase = localDb(),
+		transport: SyncTransport = fetchTransport()
+	): Promise<void> {
 		if (this.status === 'checking' || this.status === 'seeding') return;
 		this.status = 'checking';
 		this.error = null;
 		try {
 			await db.open();
 			if (!(await isSeeded(db))) {
-				// The catalogue and demo generator are needed once per device: loading them only
-				// then keeps every later start (and the app shell's download) lighter.
-				const { ensureSeeded } = await import('./seed');
-				await ensureSeeded(db, (done, total) => {
-					this.status = 'seeding';
+				// A new device downloads what it may see (catalogue, places, values) from the
+				// server: the one way data comes onto a device, so no demo data is ever invented
+				// on a tablet. Pages land with their cursor, so a cut connection resumes here.
+				this.status = 'seeding';
+				await pullChanges(db, transport, PULL_PAGE_DEFAULT, emptySummary(), (done, left) => {
 					this.done = done;
-					this.total = total;
+					this.total = done + (left ?? 0);
 				});
+				await markSeeded(db);
 			}
 			this.status = 'ready';
 		} catch (error) {
 			this.status = 'error';
 			this.error = {
+				offline: error instanceof OfflineError,
 				message: error instanceof Error ? error.message : String(error),
 				storageFull: error instanceof StorageFullError || isQuotaError(error)
 			};

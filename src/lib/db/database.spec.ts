@@ -1,10 +1,9 @@
+import { catalogueServer } from '../../../tests/factories/pull-server';
 import { useFreshDb } from '../../../tests/factories/local-db';
 import { describe, expect, it, vi } from 'vitest';
 import { valueId } from '$lib/domain/value-id';
 import { YolDatabase } from './database';
 import { StorageFullError } from './errors';
-import type { PullResponse } from '$lib/domain/sync/protocol';
-import type { SyncTransport } from '$lib/sync/transport';
 import { OfflineError } from '$lib/sync/transport';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { FirstStart } from './first-start.svelte';
@@ -81,30 +80,6 @@ describe('saving a value on the device', () => {
 });
 
 describe('first start', () => {
-	/** A server holding the seed catalogue, answering pulls in pages of `size`. */
-	function catalogueServer(size: number): SyncTransport & { pulls: number } {
-		const changes = SEED_INDICATORS.map((indicator, i) => ({
-			rev: i + 1,
-			entity: 'indicator' as const,
-			entityId: indicator.id,
-			deleted: false,
-			data: indicator
-		}));
-		return {
-			pulls: 0,
-			async push() {
-				throw new Error('nothing to push on a first start');
-			},
-			async pull(after: number, limit: number): Promise<PullResponse> {
-				this.pulls += 1;
-				const page = changes.filter((c) => c.rev > after).slice(0, Math.min(limit, size));
-				const cursor = page.at(-1)?.rev ?? after;
-				const remaining = changes.filter((c) => c.rev > cursor).length;
-				return { changes: page, cursor, hasMore: remaining > 0, remaining };
-			}
-		};
-	}
-
 	it('downloads what the server holds, with progress, once', async () => {
 		const server = catalogueServer(10);
 		const start = new FirstStart();

@@ -304,6 +304,8 @@ export async function pullChanges(
 
 export interface SyncOptions {
 	pageSize?: number;
+	/** After each pulled page: records received so far in this round, and how many remain. */
+	onPull?: (received: number, remaining: number | undefined) => void;
 }
 
 /**
@@ -319,6 +321,6 @@ export async function syncOnce(
 ): Promise<SyncSummary> {
 	const summary = emptySummary();
 	await pushOutbox(db, transport, deviceId, summary);
-	await pullChanges(db, transport, options.pageSize ?? PULL_PAGE_DEFAULT, summary);
+	await pullChanges(db, transport, options.pageSize ?? PULL_PAGE_DEFAULT, summary, options.onPull);
 	return summary;
 }

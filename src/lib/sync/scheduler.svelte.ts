@@ -53,6 +53,9 @@ export class SyncScheduler {
 	status = $state<SyncStatusKind>('idle');
 	lastSyncedAt = $state<string | null>(null);
 	lastError = $state<string | null>(null);
+	/** A large pull in progress: records received and expected in this round (0 when none). */
+	received = $state(0);
+	expected = $state(0);
 	conflicts = $state(0);
 	rejected = $state(0);
 	/** The last round's result in this tab. */
@@ -156,7 +159,14 @@ export class SyncScheduler {
 			const id = await setup.deviceId();
 			// When another tab holds the lock it is syncing: its progress shows here via liveQuery.
 			await env.withLock(async () => {
-				this.lastSummary = await syncOnce(setup.db, setup.transport, id);
+				this.received = 0;
+				this.expected = 0;
+				this.lastSummary = await syncOnce(setup.db, setup.transport, id, {
+					onPull: (received, remaining) => {
+						this.received = received;
+						this.expected = received + (remaining ?? 0);
+					}
+				});
 				await setup.db.meta.put({ key: LAST_SYNCED_KEY, value: env.now() });
 			});
 			this.failures = 0;

@@ -54,6 +54,26 @@ describe('an entry sheet', () => {
 		expect(history[0]!.by).toMatch(/^[0-9a-f-]{36}$/);
 	});
 
+	it("shows the conflict when sync keeps another device's OLDER edit over the one typed here", async () => {
+		const { s, refresh } = sheet();
+		s.input(key, '22');
+		expect(await s.commit(key, 'en')).toBe(true);
+		// What the sync engine leaves after a conflict: the server's copy, edited earlier elsewhere.
+		const id = valueId(L1.id, 'dist-ganja', '2026-11', key);
+		const mine = (await db.values.get(id))!;
+		await db.values.put({
+			...mine,
+			value: 21,
+			rev: mine.rev + 1,
+			updatedAt: new Date(Date.parse(mine.updatedAt) - 60_000).toISOString(),
+			updatedBy: 'other-device',
+			syncState: 'conflict'
+		});
+		await refresh();
+		expect(s.record(key)).toMatchObject({ value: 21, syncState: 'conflict' });
+		expect(s.text(key, 'en')).toBe('21');
+	});
+
 	it('keeps invalid text in the field with its error and saves nothing', async () => {
 		const { s } = sheet(E1);
 		s.input('sex=female', '150');

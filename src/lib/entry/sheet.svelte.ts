@@ -64,8 +64,13 @@ export class EntrySheet {
 	record(key: string): LocalValue | undefined {
 		const live = this.source.stored().get(key);
 		const recent = this.#recent[key];
-		if (!recent) return live;
-		return live && live.updatedAt >= recent.updatedAt ? live : recent;
+		if (!recent || !live) return live ?? recent;
+		// The stored copy wins once it has caught up with this save, or once sync has moved it on
+		// (a newer server revision, or a conflict/refusal whose server copy may be OLDER than the
+		// edit typed here: comparing timestamps alone kept showing the losing value as saved).
+		const movedOn =
+			live.rev > recent.rev || live.syncState === 'conflict' || live.syncState === 'rejected';
+		return movedOn || live.updatedAt >= recent.updatedAt ? live : recent;
 	}
 
 	text(key: string, lang: Language): string {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './fixtures';
+import { expect, test, waitForOfflineReady } from './fixtures';
+import type { Page } from '@playwright/test';
 
 // Azerbaijani, the app's default, as a coordinator in Baku sees it (locales/az/catalogue.json).
 test.use({ locale: 'az-AZ' });

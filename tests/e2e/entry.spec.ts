@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './fixtures';
+import { expect, test, waitForOfflineReady } from './fixtures';
+import type { Page } from '@playwright/test';
 
 // Starts in English; the Russian and Azerbaijani passes switch with the header's buttons.
 test.use({ locale: 'en-US' });

@@ -1,4 +1,51 @@
-import type { Page } from '@playwright/test';
+import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect } from '@playwright/test';
+
+/**
+ * The demo accounts the e2e server has (`YOL_DEMO=1`), and their passwords. The README lists the
+ * same ones. The caseworker's scope is the Ganja-Dashkasan region.
+ */
+export const DEMO_USERS = {
+	admin: { username: 'admin', password: 'admin-demo' },
+	coordinator: { username: 'coordinator', password: 'coordinator-demo' },
+	caseworker: { username: 'caseworker', password: 'caseworker-demo' },
+	member: { username: 'member', password: 'member-demo' }
+} as const;
+export type DemoUser = keyof typeof DEMO_USERS | 'none';
+
+/**
+ * Signs a browser context in as a demo user, through the API (shares the context's cookies).
+ * The page then learns who is signed in from the server on its first load.
+ * PLACEHOLDER until accounts land (#5): does nothing.
+ */
+export async function signInContext(context: BrowserContext, who: DemoUser): Promise<void> {
+	if (who === 'none') return;
+	void context;
+}
+
+/** A new context (a separate tablet) signed in as `who`. */
+export async function newTablet(
+	browser: Browser,
+	who: DemoUser = 'coordinator',
+	options: Parameters<Browser['newContext']>[0] = {}
+): Promise<BrowserContext> {
+	const context = await browser.newContext(options);
+	await signInContext(context, who);
+	return context;
+}
+
+/**
+ * Every test's `page` is signed in as the demo coordinator unless the file or test says
+ * `test.use({ demoUser: 'caseworker' })` (or 'none' for the signed-out app).
+ */
+export const test = base.extend<{ demoUser: DemoUser }>({
+	demoUser: ['coordinator', { option: true }],
+	context: async ({ context, demoUser }, use) => {
+		await signInContext(context, demoUser);
+		await use(context);
+	}
+});
 
 /** Resolves once a service worker controls the page, i.e. the app shell is cached. */
 export async function waitForOfflineReady(page: Page): Promise<void> {

@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { waitForOfflineReady } from './fixtures';
+import { expect, test, waitForOfflineReady } from './fixtures';
 
 test.describe('the app shell', () => {
 	// A tablet set up in Azerbaijani, as most caseworkers' are.

@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './fixtures';
+import { expect, test, waitForOfflineReady } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 
 // Two tablets against one server. A place and month without demo data, so each test starts
 // from an empty cell and no entry is a tenfold jump.

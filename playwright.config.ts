@@ -20,7 +20,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
+	// Two-tablet tests open two first starts (a full pull each): 30 s was too tight on a busy machine.
+	timeout: 60_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,

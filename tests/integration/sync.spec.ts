@@ -190,6 +190,41 @@ describeStores('sync', (db, dialect) => {
 		expect(unknownIndicator.results[0]?.reason).toMatch(/^indicatorId: /);
 	});
 
+	it('refuses a second indicator with a code already in use, and a place moved inside itself', async () => {
+		const store = await ready(db().store);
+		const seed = SEED_INDICATORS.find((i) => i.formula === null);
+		if (!seed) throw new Error('no seed indicator');
+		const twin = { ...seed, id: 'ind-twin-of-seed' };
+		const district = SEED_LOCATIONS.find((l) => l.level === 'district');
+		const region = SEED_LOCATIONS.find((l) => l.id === district?.parentId);
+		if (!district || !region) throw new Error('no district with a region');
+		const mutation = (seq: number, entity: Mutation['entity'], data: { id: string } & object) => ({
+			seq,
+			mutationId: `m-${++mutationCounter}-${seq}`,
+			entity,
+			entityId: data.id,
+			op: 'put' as const,
+			baseRev: 0,
+			changed: Object.keys(data),
+			data
+		});
+		const result = await push(store, 'dev-a', [
+			mutation(1, 'indicator', twin),
+			// The region under its own district: each alone names an existing place.
+			mutation(2, 'location', { ...region, parentId: district.id } as { id: string })
+		]);
+		expect(result.results[0]?.outcome).toBe('rejected');
+		expect(result.results[0]?.reason).toBe(
+			`code: ${seed.code} is already the code of another indicator`
+		);
+		expect(result.results[1]?.outcome).toBe('rejected');
+		expect(result.results[1]?.reason).toMatch(/^parentId: .*cannot contain itself/);
+		expect(await count(store, 'records')).toBe(0);
+		// The same code on the indicator itself (an edit) is of course fine.
+		const edit = await push(store, 'dev-a', [mutation(3, 'indicator', { ...seed })]);
+		expect(edit.results[0]?.outcome).toBe('applied');
+	});
+
 	it('pages a pull with a cursor and hasMore, resumable from any page', async () => {
 		const store = await ready(db().store);
 		await push(

@@ -30,7 +30,7 @@ export async function checkRecord(
 		entity === 'value'
 			? await checkValue(tx, data)
 			: entity === 'indicator'
-				? toChecked(parseIndicator(data))
+				? await checkIndicator(tx, data)
 				: await checkLocation(tx, data);
 	if (!checked.ok) return checked;
 	if (checked.data.id !== entityId) {
@@ -67,14 +67,59 @@ async function checkValue(tx: Store, data: unknown): Promise<Checked> {
 	return { ok: true, data: record as unknown as Record<string, unknown> };
 }
 
+/**
+ * Devices check that a code is free in their own catalogue, but two devices offline can each
+ * give one code to a different new indicator: the second to arrive is refused, with the reason.
+ */
+async function checkIndicator(tx: Store, data: unknown): Promise<Checked> {
+	const checked = toChecked(parseIndicator(data));
+	if (!checked.ok) return checked;
+	const { id, code } = checked.data as { id: string; code: string };
+	const stored = await tx.all<{ id: string; data: string | null }>(
+		`SELECT id, data FROM records WHERE entity = 'indicator' AND deleted = $1`,
+		[false]
+	);
+	const storedIds = new Set(stored.map((row) => row.id));
+	const taken = [
+		...stored.map((row) => ({
+			id: row.id,
+			...(JSON.parse(row.data ?? '{}') as { code?: string })
+		})),
+		...SEED_INDICATORS.filter((seed) => !storedIds.has(seed.id))
+	].find((other) => other.id !== id && other.code === code);
+	if (taken) {
+		return { ok: false, reason: `code: ${code} is already the code of another indicator` };
+	}
+	return checked;
+}
+
 async function checkLocation(tx: Store, data: unknown): Promise<Checked> {
 	const checked = toChecked(parseLocation(data));
 	if (!checked.ok) return checked;
-	const parentId = checked.data.parentId;
+	const { id, parentId } = checked.data as { id: string; parentId: string | null };
 	if (typeof parentId === 'string' && !(await locationExists(tx, parentId))) {
 		return { ok: false, reason: `parentId: there is no place ${parentId}` };
 	}
+	// Two devices can each move a place under the other: each move alone is fine, both make a loop.
+	const seen = new Set<string>([id]);
+	for (let at = parentId; at !== null; at = await parentOf(tx, at)) {
+		if (seen.has(at)) {
+			return {
+				ok: false,
+				reason: `parentId: ${parentId} is inside this place; a place cannot contain itself`
+			};
+		}
+		seen.add(at);
+	}
 	return checked;
+}
+
+async function parentOf(tx: Store, id: string): Promise<string | null> {
+	const stored = await getRecord(tx, 'location', id);
+	const place = stored
+		? (stored.data as { parentId?: string | null } | null)
+		: SEED_LOCATIONS.find((l) => l.id === id);
+	return place?.parentId ?? null;
 }
 
 async function findIndicator(tx: Store, id: string): Promise<Indicator | undefined> {

@@ -117,6 +117,26 @@ describeStores('sync', (db, dialect) => {
 		expect(await count(store, 'records')).toBe(2);
 	});
 
+	it('forgets the answers a device can no longer ask for again, and keeps the rest', async () => {
+		const store = await ready(db().store);
+		await push(store, 'dev-a', [put(1, sample(0), 0), put(2, sample(1), 0)]);
+		await push(store, 'dev-b', [put(1, sample(2), 0)]);
+		expect(await count(store, 'mutation_log')).toBe(3);
+		// dev-a now sends seq 3: it had the answers for 1 and 2, so it will never resend them.
+		const third = put(3, sample(3), 0);
+		await push(store, 'dev-a', [third]);
+		const rows = await store.all<{ device_id: string; seq: number }>(
+			'SELECT device_id, seq FROM mutation_log ORDER BY device_id, seq'
+		);
+		expect(rows).toEqual([
+			{ device_id: 'dev-a', seq: 3 },
+			{ device_id: 'dev-b', seq: 1 }
+		]);
+		// The retry of seq 3 (its answer lost) is still answered from the log.
+		const retry = await push(store, 'dev-a', [third]);
+		expect(retry.results[0]?.outcome).toBe('duplicate');
+	});
+
 	it('keeps the second of two devices editing one value from one base as a conflict', async () => {
 		const store = await ready(db().store);
 		const v = sample(0);

@@ -42,6 +42,16 @@ export async function applyPush(
 			[deviceId]
 		);
 		let lastSeq = device?.last_seq ?? 0;
+		// A device only sends a seq again while it has no answer for it: it sends in seq order
+		// and drops what was answered, so every seq below this push's first is settled for good.
+		// Their log lines can go, which keeps mutation_log as small as the devices' queues.
+		const firstSeq = mutations[0]?.seq;
+		if (firstSeq !== undefined) {
+			await tx.run('DELETE FROM mutation_log WHERE device_id = $1 AND seq < $2', [
+				deviceId,
+				firstSeq
+			]);
+		}
 		const results: MutationResult[] = [];
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
@@ -94,7 +104,10 @@ async function replay(tx: Store, deviceId: string, mutation: Mutation): Promise<
 		[deviceId, mutation.seq]
 	);
 	const { seq } = mutation;
-	if (!log || log.mutation_id !== mutation.mutationId) {
+	// No line: the device had its answer and the line was trimmed; this is a stale copy of a
+	// request (a network retry arriving late). Nothing to apply, nothing new to say.
+	if (!log) return { seq, outcome: 'duplicate' };
+	if (log.mutation_id !== mutation.mutationId) {
 		return {
 			seq,
 			outcome: 'rejected',

@@ -34,5 +34,5 @@ describeStores('meta', (db) => {
 		expect(await getMeta(store, 'demo_seeded_at')).toBe(first?.seededAt);
 		expect(await seedDemo(store)).toBeUndefined();
 		expect(await getMeta(store, 'demo_seeded_at')).toBe(first?.seededAt);
-	});
+	}, 30_000); // the whole demo set: seconds on a busy machine
 });

@@ -382,7 +382,7 @@ describeStores('sync', (db, dialect) => {
 			put(1, { ...value, rev: 0, value: 3, comment: 'x' }, 0, ['comment'])
 		]);
 		expect(edited.results[0]).toMatchObject({ outcome: 'merged', rev: total + 1 });
-	});
+	}, 30_000); // the whole demo set: seconds on a busy machine
 
 	it.runIf(dialect === 'postgres')(
 		'gives concurrent pushes distinct revisions in commit order, so a pull never skips one',

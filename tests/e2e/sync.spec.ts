@@ -1,4 +1,4 @@
-import { expect, test, waitForOfflineReady } from './fixtures';
+import { expect, newTablet, test, waitForOfflineReady } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
 // Two tablets against one server. A place and month without demo data, so each test starts
@@ -8,9 +8,9 @@ test.use({ locale: 'en-US' });
 const CELL_URL = '/areas/labour/L1?location=dist-shaki&period=2024-05';
 const CELL = 'Female, 18–34';
 
-async function openTablet(context: BrowserContext): Promise<Page> {
+async function openTablet(context: BrowserContext, url = CELL_URL): Promise<Page> {
 	const page = await context.newPage();
-	await page.goto(CELL_URL);
+	await page.goto(url);
 	await waitForOfflineReady(page);
 	await expect(page.getByTestId('first-start')).toHaveAttribute('data-state', 'ready', {
 		timeout: 60_000
@@ -21,8 +21,8 @@ async function openTablet(context: BrowserContext): Promise<Page> {
 	return page;
 }
 
-async function enter(page: Page, value: string): Promise<void> {
-	const cell = page.getByRole('textbox', { name: CELL, exact: true });
+async function enter(page: Page, value: string, name = CELL): Promise<void> {
+	const cell = page.getByRole('textbox', { name, exact: true });
 	await cell.fill(value);
 	await cell.press('Enter');
 	await expect(cell).toHaveAccessibleDescription('Saved on this device');
@@ -95,6 +95,100 @@ test('two tablets changing the same value offline: the first is kept, the second
 	await syncNow(tabletA);
 	await tabletA.reload();
 	await expect(cellA).toHaveValue('21');
+	await a.close();
+	await b.close();
+});
+
+test('two tablets offline: other edits reach both, the conflict is resolved on one and the other gets it', async ({
+	browser
+}) => {
+	// Two first starts, two syncs each way and a review: longer than one tablet's test.
+	test.setTimeout(180_000);
+	// Another month than the tests above, so this one starts from empty cells too.
+	const url = '/areas/labour/L1?location=dist-shaki&period=2024-07';
+	const OTHER_A = 'Male, 18–34';
+	const OTHER_B = 'Female, 35–59';
+	const a = await newTablet(browser, 'coordinator');
+	const b = await newTablet(browser, 'coordinator');
+	const tabletA = await openTablet(a, url);
+	const tabletB = await openTablet(b, url);
+	const cellOn = (page: Page, name = CELL) => page.getByRole('textbox', { name, exact: true });
+
+	await enter(tabletA, '20');
+	await syncNow(tabletA);
+	await syncNow(tabletB);
+	await tabletB.reload();
+	await expect(cellOn(tabletB)).toHaveValue('20');
+
+	// Both offline: the same value changed differently, and one other value each.
+	await a.setOffline(true);
+	await b.setOffline(true);
+	await enter(tabletA, '21');
+	await enter(tabletA, '5', OTHER_A);
+	await enter(tabletB, '22');
+	await enter(tabletB, '7', OTHER_B);
+
+	await a.setOffline(false);
+	await expect(cellOn(tabletA)).toHaveAccessibleDescription('Synced', { timeout: 15_000 });
+	await b.setOffline(false);
+	await expect(cellOn(tabletB)).toHaveAccessibleDescription('In conflict', { timeout: 15_000 });
+	await expect(tabletB.getByTestId('sync-status')).toContainText('1 conflict to review');
+
+	// The edits that did not clash are on both tablets, synced.
+	await syncNow(tabletA);
+	for (const page of [tabletA, tabletB]) {
+		await page.reload();
+		// A reload on a busy tablet: give the grid its time to come back.
+		await expect(cellOn(page, OTHER_A)).toHaveValue('5', { timeout: 20_000 });
+		await expect(cellOn(page, OTHER_A)).toHaveAccessibleDescription('Synced');
+		await expect(cellOn(page, OTHER_B)).toHaveValue('7');
+		await expect(cellOn(page, OTHER_B)).toHaveAccessibleDescription('Synced');
+	}
+	// The tablet whose edit was kept hears of the conflict too, and its cell links to the review.
+	await expect(cellOn(tabletA)).toHaveValue('21');
+	await expect(cellOn(tabletA)).toHaveAccessibleDescription('In conflict');
+	await expect(tabletA.getByTestId('sync-status')).toContainText('1 conflict to review');
+	await expect(
+		tabletA.getByRole('link', { name: `Review the conflict on ${CELL}`, exact: true })
+	).toBeVisible();
+
+	// Tablet B reviews it from the sync status: its own 22 against the kept 21.
+	await tabletB.getByRole('link', { name: '1 conflict to review' }).click();
+	await expect(tabletB.getByRole('heading', { name: 'Conflicts to review' })).toBeVisible();
+	await tabletB.getByRole('link', { name: new RegExp(`^Review the conflict on ${CELL}`) }).click();
+	const review = tabletB.getByTestId('conflict-review');
+	await expect(review.getByRole('article', { name: 'Yours' })).toContainText('22', {
+		timeout: 20_000
+	});
+	await expect(review.getByRole('article', { name: 'Theirs' })).toContainText('21');
+	await expect(review.getByRole('article', { name: 'Theirs' })).toContainText('Kept by the server');
+
+	// Neither is right: another value, checked like the grid, then confirmed in words.
+	const other = review.getByRole('textbox', { name: 'Another value' });
+	await other.fill('abc');
+	await review.getByRole('button', { name: 'Use this value' }).click();
+	await expect(other).toHaveAttribute('aria-invalid', 'true');
+	await other.fill('23');
+	await other.press('Enter');
+	await expect(review.getByTestId('confirm-words')).toHaveText(
+		/^23 will be kept for Female, 18–34, .+\. 22 will be replaced\. 21 will be replaced\.$/
+	);
+	await review.getByRole('button', { name: 'Confirm: keep 23' }).click();
+	await expect(review.getByRole('status')).toContainText('Saved: 23 is kept');
+	await syncNow(tabletB);
+	await expect(tabletB.getByTestId('sync-status')).not.toContainText('conflict to review');
+	await tabletB.getByRole('link', { name: 'Back to the list' }).click();
+	await expect(tabletB.getByTestId('conflicts-empty')).toContainText('Nothing to review');
+
+	// The resolution reaches tablet A: the resolved value, synced, nothing left to review.
+	await syncNow(tabletA);
+	await tabletA.reload();
+	await expect(cellOn(tabletA)).toHaveValue('23', { timeout: 20_000 });
+	await expect(cellOn(tabletA)).toHaveAccessibleDescription('Synced');
+	await expect(tabletA.getByTestId('sync-status')).not.toContainText('conflict to review');
+	await tabletB.goto(url);
+	await expect(cellOn(tabletB)).toHaveValue('23', { timeout: 20_000 });
+	await expect(cellOn(tabletB)).toHaveAccessibleDescription('Synced');
 	await a.close();
 	await b.close();
 });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { conflictsToReview, resolveConflict } from '../../src/lib/db/conflicts';
 import { YolDatabase } from '../../src/lib/db/database';
+import type { ResolutionChoice } from '../../src/lib/domain/sync/conflict';
 import { saveValue } from '../../src/lib/db/values';
 import { valueId } from '../../src/lib/domain/value-id';
 import { syncOnce } from '../../src/lib/sync/engine';
@@ -12,6 +14,9 @@ import { FakeSyncServer, FakeTransport } from './sync-fake-server';
  * and keep typing while a sync is in flight. Every value and comment written is a unique token,
  * so at the end each one can be traced: still the server's value, set aside as a conflict, or
  * overwritten by an edit made on a device that had it on screen. Anything else is a lost update.
+ * Devices also resolve the conflicts they hold (yours, theirs or a new value), sometimes two of
+ * them the same conflict: every conflict ends resolved or still recorded for review, each
+ * resolution is applied once, and all devices agree on every conflict's state.
  */
 
 const CELLS = ['total', 'sex=female', 'sex=male', 'age=0-17'] as const;
@@ -23,8 +28,17 @@ interface EditCmd {
 	fields: Field[];
 }
 
+interface ResolveCmd {
+	kind: 'resolve';
+	device: number;
+	/** Which of the device's conflicts to review (modulo how many it has). */
+	pick: number;
+	choice: ResolutionChoice;
+}
+
 type Cmd =
 	| ({ kind: 'edit' } & EditCmd)
+	| ResolveCmd
 	| {
 			kind: 'sync';
 			device: number;
@@ -43,6 +57,15 @@ const editArb = (devices: number) =>
 const cmdArb = (devices: number): fc.Arbitrary<Cmd> =>
 	fc.oneof(
 		{ weight: 3, arbitrary: editArb(devices).map((e) => ({ kind: 'edit' as const, ...e })) },
+		{
+			weight: 1,
+			arbitrary: fc.record({
+				kind: fc.constant('resolve' as const),
+				device: fc.nat(devices - 1),
+				pick: fc.nat(3),
+				choice: fc.constantFrom<ResolutionChoice[]>('yours', 'theirs', 'other')
+			})
+		},
 		{
 			weight: 2,
 			arbitrary: fc.record({
@@ -133,6 +156,32 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 		}
 	}
 
+	const resolved = new Set<string>();
+
+	/** A person on `device` settles one of the conflicts it shows, offline or not. */
+	async function resolve({ device, pick, choice }: ResolveCmd): Promise<void> {
+		const db = dbs[device]!;
+		const open = await conflictsToReview(db);
+		if (open.length === 0) return;
+		const conflict = open[pick % open.length]!;
+		const local = await db.values.get(conflict.entityId);
+		counter += 1;
+		const record = await resolveConflict(db, conflict.id, choice, counter, `user${device}`);
+		resolved.add(conflict.id);
+		savesPerDevice[device]! += 1;
+		const mine = lastWritten[device]!.get(conflict.entityId) ?? {};
+		for (const field of ['value', 'comment'] as const) {
+			mine[field] = record[field] as string | number;
+			written.push({
+				cellId: conflict.entityId,
+				field,
+				token: record[field] as string | number,
+				replaced: local?.[field]
+			});
+		}
+		lastWritten[device]!.set(conflict.entityId, mine);
+	}
+
 	async function sync(device: number): Promise<void> {
 		await syncOnce(dbs[device]!, nets[device]!, ids[device]!, { pageSize: 3 });
 	}
@@ -141,6 +190,11 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 		for (const cmd of cmds) {
 			if (cmd.kind === 'edit') {
 				await edit(cmd);
+				await pendingEditsShown();
+				continue;
+			}
+			if (cmd.kind === 'resolve') {
+				await resolve(cmd);
 				await pendingEditsShown();
 				continue;
 			}
@@ -176,6 +230,30 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 				.sort((a, b) => a.id.localeCompare(b.id));
 			expect(held).toEqual(expected);
 			expect((await db.values.toArray()).every((r) => r.syncState !== 'local')).toBe(true);
+		}
+
+		// Every conflict is recorded for every device; each one a person resolved is resolved; all
+		// devices agree on each conflict's state, and none holds a choice still waiting to be sent.
+		const recorded = server.conflicts.map((c) => server.conflictRecord(c.id));
+		expect(recorded.every((r) => r !== undefined)).toBe(true);
+		for (const id of resolved) expect(server.conflictRecord(id)?.resolvedAt).not.toBeNull();
+		const serverView = recorded
+			.map((r) => ({ id: r!.id, resolvedAt: r!.resolvedAt, resolution: r!.resolution }))
+			.sort((a, b) => a.id.localeCompare(b.id));
+		for (const db of dbs) {
+			const local = await db.conflicts.toArray();
+			expect(local.every((c) => c.pending === undefined)).toBe(true);
+			expect(
+				local
+					.map((c) => ({ id: c.id, resolvedAt: c.resolvedAt, resolution: c.resolution }))
+					.sort((a, b) => a.id.localeCompare(b.id))
+			).toEqual(serverView);
+			// A value shows "in conflict" exactly while a conflict about it is open.
+			for (const value of await db.values.toArray()) {
+				const open = recorded.some((r) => r!.entityId === value.id && r!.resolvedAt === null);
+				if (open) expect(['conflict', 'rejected']).toContain(value.syncState);
+				else expect(value.syncState, value.id).not.toBe('conflict');
+			}
 		}
 
 		// No edit was lost silently.

@@ -1,4 +1,9 @@
 import * as v from 'valibot';
+import {
+	CONFLICT_FIELDS,
+	resolutionProblem,
+	type ConflictRecord
+} from '../../src/lib/domain/sync/conflict';
 import { decide, stampFields, type FieldRevs } from '../../src/lib/domain/sync/merge';
 import {
 	PushRequestSchema,
@@ -26,6 +31,7 @@ interface ServerRecord {
 }
 
 export interface ServerConflict {
+	id: string;
 	deviceId: string;
 	seq: number;
 	entityId: string;
@@ -81,22 +87,93 @@ export class FakeSyncServer {
 		return { results, lastSeq: this.lastSeq.get(deviceId) ?? 0 };
 	}
 
+	/** The conflict records as devices pull them (the real server's entity 'conflict'). */
+	conflictRecord(id: string): ConflictRecord | undefined {
+		return this.records.get(key('conflict', id))?.data as ConflictRecord | undefined;
+	}
+
+	private writeConflict(record: ConflictRecord): void {
+		const rev = ++this.rev;
+		this.records.set(key('conflict', record.id), {
+			entity: 'conflict',
+			entityId: record.id,
+			rev,
+			deleted: false,
+			data: structuredClone(record) as unknown as Record<string, unknown>,
+			fieldRevs: {}
+		});
+	}
+
+	private resolve(m: Mutation, conflict: ConflictRecord): void {
+		const data = (m.data ?? {}) as Record<string, unknown>;
+		this.writeConflict({
+			...conflict,
+			resolvedAt: String(data.updatedAt),
+			resolvedBy: String(data.updatedBy),
+			resolution: m.resolves!.choice,
+			resolvedValue: typeof data.value === 'number' ? data.value : null
+		});
+	}
+
 	private apply(deviceId: string, m: Mutation): MutationResult {
 		const reason = this.reject(m);
 		if (reason !== undefined) return { seq: m.seq, outcome: 'rejected', reason };
+		let resolving: ConflictRecord | undefined;
+		if (m.resolves) {
+			resolving = this.conflictRecord(m.resolves.conflictId);
+			const problem = resolutionProblem(resolving, {
+				entityId: m.entityId,
+				conflictId: m.resolves.conflictId
+			});
+			if (problem) return { seq: m.seq, outcome: 'rejected', reason: problem };
+		}
 		const k = key(m.entity, m.entityId);
 		const current = this.records.get(k);
 		const decision = decide(current, { baseRev: m.baseRev, changed: m.changed, deviceId });
 		if (decision.kind === 'conflict') {
+			const id = `c${this.conflicts.length + 1}`;
+			const yours = (m.data ?? {}) as Record<string, unknown>;
 			this.conflicts.push({
+				id,
 				deviceId,
 				seq: m.seq,
 				entityId: m.entityId,
 				fields: decision.fields,
 				changed: [...m.changed],
-				data: structuredClone(m.data) as Record<string, unknown>
+				data: structuredClone(yours)
 			});
-			return { seq: m.seq, outcome: 'conflict', conflictId: `c${this.conflicts.length}` };
+			const side = (d: Record<string, unknown>, device: string, rev: number) => ({
+				value: (d.value as number | null) ?? null,
+				comment: (d.comment as string | undefined) ?? '',
+				by: String(d.updatedBy),
+				at: String(d.updatedAt),
+				deviceId: device,
+				rev
+			});
+			this.writeConflict({
+				id,
+				entity: 'value',
+				entityId: m.entityId,
+				indicatorId: String(yours.indicatorId),
+				locationId: String(yours.locationId),
+				period: String(yours.period),
+				cell: String(yours.cell),
+				fields: CONFLICT_FIELDS.filter((f) => decision.fields.includes(f)),
+				yours: side(yours, deviceId, m.baseRev),
+				theirs: side(
+					current!.data,
+					current!.fieldRevs[decision.fields[0]!]?.deviceId ?? '',
+					current!.rev
+				),
+				createdAt: String(yours.updatedAt),
+				resolvedAt: null,
+				resolvedBy: null,
+				resolution: null,
+				resolvedValue: null
+			});
+			// As the real server: a resolution set aside anew still settles the old conflict.
+			if (resolving) this.resolve(m, resolving);
+			return { seq: m.seq, outcome: 'conflict', conflictId: id };
 		}
 		const rev = ++this.rev;
 		const incoming = (m.data ?? {}) as Record<string, unknown>;
@@ -120,6 +197,7 @@ export class FakeSyncServer {
 			data,
 			fieldRevs: stampFields(current?.fieldRevs ?? {}, m.changed, rev, deviceId)
 		});
+		if (resolving) this.resolve(m, resolving);
 		return { seq: m.seq, outcome: decision.kind === 'merge' ? 'merged' : 'applied', rev };
 	}
 

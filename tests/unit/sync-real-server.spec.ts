@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { YolDatabase } from '../../src/lib/db/database';
+import { conflictsToReview, resolveConflict } from '../../src/lib/db/conflicts';
 import { saveValue, type ValueInput } from '../../src/lib/db/values';
 import type { IndicatorValue } from '../../src/lib/domain/indicators';
 import { SEED_INDICATORS } from '../../src/lib/domain/seed/catalogue';
@@ -101,7 +102,7 @@ afterEach(async () => {
 });
 
 describe('the engine against the real server handlers', () => {
-	it('pushes, pulls, merges and keeps conflicts until both devices agree', async () => {
+	it('pushes, pulls, merges and keeps conflicts until a person resolves one, and both devices agree', async () => {
 		const a = await device();
 		const b = await device();
 		await saveValue(a.db, input(10), 'ana');
@@ -134,9 +135,28 @@ describe('the engine against the real server handlers', () => {
 		expect(await b.sync()).toMatchObject({ conflicts: 1 });
 		await a.sync();
 		const [onA, onB] = await Promise.all([a, b].map((d) => d.db.values.get(SAMPLE.id)));
-		expect(onA).toMatchObject({ value: 20, syncState: 'synced' });
+		// Both authors see it: the one whose edit was kept as much as the one set aside.
+		expect(onA).toMatchObject({ value: 20, syncState: 'conflict' });
 		expect(onB).toMatchObject({ value: 20, syncState: 'conflict', rev: onA!.rev });
 		expect(await a.db.outbox.count()).toBe(0);
 		expect(await b.db.outbox.count()).toBe(0);
+		const [open] = await conflictsToReview(a.db);
+		expect(open).toMatchObject({ yours: { value: 30 }, theirs: { value: 20 }, fields: ['value'] });
+		expect(await conflictsToReview(b.db)).toHaveLength(1);
+
+		// A takes B's set-aside 30; the resolution travels like any change.
+		await resolveConflict(a.db, open!.id, 'yours', null, 'ana');
+		expect(await conflictsToReview(a.db)).toHaveLength(0);
+		expect(await a.sync()).toMatchObject({ pushed: 1, conflicts: 0, rejected: 0 });
+		await b.sync();
+		for (const d of [a, b]) {
+			expect(await d.db.values.get(SAMPLE.id)).toMatchObject({ value: 30, syncState: 'synced' });
+			expect(await conflictsToReview(d.db)).toHaveLength(0);
+			expect(await d.db.conflicts.get(open!.id)).toMatchObject({
+				resolution: 'yours',
+				resolvedBy: 'ana',
+				resolvedValue: 30
+			});
+		}
 	});
 });

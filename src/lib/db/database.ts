@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Indicator, IndicatorValue } from '$lib/domain/indicators';
 import type { Location } from '$lib/domain/locations';
+import type { ConflictRecord, ResolutionChoice, Resolves } from '$lib/domain/sync/conflict';
 
 /**
  * How a record stands with the server, shown beside every value in words:
@@ -43,6 +44,20 @@ export interface OutboxEntry {
 	changed: string[];
 	data: unknown;
 	createdAt: string;
+	/** This value put settles a conflict (see protocol.ts MutationSchema). */
+	resolves?: Resolves;
+}
+
+/**
+ * A conflict as pulled from the server (`rev` is its record's revision), plus what this device
+ * did about it: `pending` is a resolution chosen here and waiting in the outbox (the conflict
+ * already leaves "to review"); `refused` is the server's answer when such a resolution could not
+ * apply, shown on the review until the conflict is settled.
+ */
+export interface LocalConflict extends ConflictRecord {
+	rev: number;
+	pending?: { choice: ResolutionChoice; at: string; by: string; value: number | null };
+	refused?: string;
 }
 
 /** A change to a record as this device saw it: who, when, from what to what. */
@@ -70,6 +85,7 @@ export class YolDatabase extends Dexie {
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
+	conflicts!: EntityTable<LocalConflict, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -85,6 +101,11 @@ export class YolDatabase extends Dexie {
 			outbox: '++seq, entityId',
 			history: '++id, entityId',
 			meta: 'key'
+		});
+		// Version 2 belongs to the measures tables. Version 3: conflicts pulled for review, by id
+		// and by the value they are about (the entry cell links to its open conflict).
+		this.version(3).stores({
+			conflicts: 'id, entityId'
 		});
 	}
 }

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { parseIndicator, parseIndicatorValue, type Parsed } from '$lib/domain/indicators';
 import { parseLocation } from '$lib/domain/location-schema';
+import { isOpen, parseConflict } from '$lib/domain/sync/conflict';
 import {
 	CLIENT_SCHEMA_VERSION,
 	MAX_MUTATIONS_PER_PUSH,
@@ -10,7 +11,13 @@ import {
 	type Mutation,
 	type MutationResult
 } from '$lib/domain/sync/protocol';
-import type { EntityKind, OutboxEntry, SyncState, YolDatabase } from '$lib/db/database';
+import type {
+	EntityKind,
+	LocalConflict,
+	OutboxEntry,
+	SyncState,
+	YolDatabase
+} from '$lib/db/database';
 import type { SyncTransport } from './transport';
 
 /**
@@ -63,7 +70,7 @@ function shadowKey(entity: EntityKind, id: string): string {
 }
 
 function syncTables(db: YolDatabase) {
-	return [db.values, db.indicators, db.locations, db.outbox, db.meta];
+	return [db.values, db.indicators, db.locations, db.outbox, db.meta, db.conflicts];
 }
 
 async function pendingFor(db: YolDatabase, entity: EntityKind, id: string): Promise<number> {
@@ -83,7 +90,8 @@ function toMutation(entry: OutboxEntry): Mutation {
 		op: entry.op,
 		baseRev: entry.baseRev,
 		changed: entry.changed,
-		data: entry.data
+		data: entry.data,
+		...(entry.resolves ? { resolves: entry.resolves } : {})
 	};
 }
 
@@ -139,6 +147,7 @@ async function applyResult(
 	const table = tableOf(db, entry.entity);
 	const laterPending = (await pendingFor(db, entry.entity, entry.entityId)) > 0;
 	const record = await table.get(entry.entityId);
+	if (entry.resolves) await settleResolution(db, entry, result);
 
 	if (result.outcome === 'conflict' || result.outcome === 'rejected') {
 		if (record) {
@@ -168,6 +177,35 @@ async function applyResult(
 	const synced: SyncRow = { ...record, rev, syncState: 'synced' };
 	delete synced.rejectReason;
 	await table.put(synced);
+}
+
+/**
+ * What the server's answer means for the conflict a resolution was about. Taken (applied, merged,
+ * a duplicate of an earlier answer, or set aside anew because the value moved on): the conflict is
+ * resolved here at once; the pull that follows brings the server's account of it. Refused
+ * (resolved elsewhere first): the choice made here is dropped from the conflict, and the refusal
+ * is kept on it and on the value, in words, so the person sees their choice did not count.
+ */
+async function settleResolution(
+	db: YolDatabase,
+	entry: OutboxEntry,
+	result: MutationResult
+): Promise<void> {
+	const conflict = await db.conflicts.get(entry.resolves!.conflictId);
+	if (!conflict) return;
+	const { pending, ...rest } = conflict;
+	if (result.outcome === 'rejected') {
+		await db.conflicts.put({ ...rest, refused: result.reason ?? '' });
+		return;
+	}
+	if (!isOpen(conflict)) return;
+	await db.conflicts.put({
+		...rest,
+		resolvedAt: pending?.at ?? entry.createdAt,
+		resolvedBy: pending?.by ?? null,
+		resolution: entry.resolves!.choice,
+		resolvedValue: pending?.value ?? null
+	});
 }
 
 /** Sends the outbox in seq order, batch by batch, and settles each answer. */
@@ -208,7 +246,14 @@ export async function pushOutbox(
 	}
 }
 
-async function applyChange(db: YolDatabase, change: Change, summary: SyncSummary): Promise<void> {
+/** A pulled change to a record the device keeps in a table of its own (not a conflict). */
+type RecordChange = Change & { entity: EntityKind };
+
+async function applyChange(
+	db: YolDatabase,
+	change: RecordChange,
+	summary: SyncSummary
+): Promise<void> {
 	const entity = change.entity;
 	if ((await pendingFor(db, entity, change.entityId)) > 0) {
 		// The device's pending edit is the newer intent and its push carries it; the record keeps
@@ -238,12 +283,20 @@ async function applyChange(db: YolDatabase, change: Change, summary: SyncSummary
  * of three per record, which is what kept a first sync of thousands of records slow enough to
  * hold the screens' reads. The rest (pending edits, tombstones) go one by one as before.
  */
-async function applyPage(db: YolDatabase, changes: Change[], summary: SyncSummary): Promise<void> {
+async function applyPage(
+	db: YolDatabase,
+	pageChanges: Change[],
+	summary: SyncSummary
+): Promise<void> {
+	// Conflicts go last: each names a value that came earlier (a lower revision) in this page or
+	// before it, whose conflict marker it sets or clears.
+	const changes = pageChanges.filter((c): c is RecordChange => c.entity !== 'conflict');
+	const conflicts = pageChanges.filter((c) => c.entity === 'conflict');
 	const ids = [...new Set(changes.map((c) => c.entityId))];
 	const pending = new Set(
 		(await db.outbox.where('entityId').anyOf(ids).toArray()).map((e) => `${e.entity}:${e.entityId}`)
 	);
-	const slow: Change[] = [];
+	const slow: RecordChange[] = [];
 	const fast = new Map<EntityKind, SyncRow[]>();
 	for (const change of changes) {
 		if (change.deleted || pending.has(`${change.entity}:${change.entityId}`)) {
@@ -277,6 +330,48 @@ async function applyPage(db: YolDatabase, changes: Change[], summary: SyncSummar
 		summary.pulled += rows.length;
 	}
 	for (const change of slow) await applyChange(db, change, summary);
+	for (const change of conflicts) await applyConflict(db, change, summary);
+}
+
+/**
+ * Stores a pulled conflict and keeps its value's marker in step: an open conflict marks the value
+ * 'conflict' (on a coordinator's tablet too, so the cell links to the review); once resolved, the
+ * marker goes when no other conflict about that value is open. A value with edits still waiting
+ * to be sent keeps 'local': those edits are the newer word and their own answer will mark it.
+ */
+async function applyConflict(db: YolDatabase, change: Change, summary: SyncSummary): Promise<void> {
+	if (change.deleted) {
+		await db.conflicts.delete(change.entityId);
+		return;
+	}
+	const parsed = parseConflict(change.data);
+	if (!parsed.ok || parsed.value.id !== change.entityId) {
+		summary.skipped += 1;
+		console.warn(`sync: pulled conflict ${change.entityId} is invalid`);
+		return;
+	}
+	const local = await db.conflicts.get(change.entityId);
+	if (local && local.rev > change.rev) return;
+	const row: LocalConflict = { ...parsed.value, rev: change.rev };
+	// A resolution chosen here and not yet sent stays until its own answer comes back.
+	if (isOpen(row) && local?.pending) row.pending = local.pending;
+	if (isOpen(row) && local?.refused) row.refused = local.refused;
+	await db.conflicts.put(row);
+	summary.pulled += 1;
+
+	const value = await db.values.get(row.entityId);
+	if (!value || (await pendingFor(db, 'value', row.entityId)) > 0) return;
+	if (isOpen(row) && !row.pending) {
+		if (value.syncState === 'synced') await db.values.put({ ...value, syncState: 'conflict' });
+		return;
+	}
+	if (value.syncState !== 'conflict') return;
+	const others = await db.conflicts
+		.where('entityId')
+		.equals(row.entityId)
+		.filter((c) => c.id !== row.id && isOpen(c) && !c.pending)
+		.count();
+	if (others === 0) await db.values.put({ ...value, syncState: 'synced' });
 }
 
 /** Fetches the server's changes page by page from the stored cursor. */

@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { conflictsToReview } from '$lib/db/conflicts';
 import type { YolDatabase } from '$lib/db/database';
 import { backoffDelay } from './backoff';
 import { browserEnvironment, type SyncEnvironment } from './environment';
@@ -26,9 +27,11 @@ interface Counts {
 }
 
 async function readCounts(db: YolDatabase): Promise<Counts> {
-	const [pending, conflicts, rejected, catalogue, last] = await Promise.all([
+	// Value conflicts are counted from the pulled conflicts (what the review lists, on a
+	// coordinator's tablet too); catalogue conflicts only exist as a marker on their record.
+	const [pending, review, rejected, catalogue, last] = await Promise.all([
 		db.outbox.count(),
-		db.values.where('syncState').equals('conflict').count(),
+		conflictsToReview(db),
 		db.values.where('syncState').equals('rejected').count(),
 		Promise.all([db.indicators.toArray(), db.locations.toArray()]),
 		db.meta.get(LAST_SYNCED_KEY)
@@ -36,7 +39,7 @@ async function readCounts(db: YolDatabase): Promise<Counts> {
 	const states = catalogue.flat().map((r) => r.syncState as string);
 	return {
 		pending,
-		conflicts: conflicts + states.filter((s) => s === 'conflict').length,
+		conflicts: review.length + states.filter((s) => s === 'conflict').length,
 		rejected: rejected + states.filter((s) => s === 'rejected').length,
 		lastSyncedAt: typeof last?.value === 'string' ? last.value : null
 	};

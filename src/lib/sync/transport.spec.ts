@@ -1,3 +1,4 @@
+import { CLIENT_SCHEMA_VERSION, PROTOCOL_VERSION } from '$lib/domain/sync/protocol';
 import { describe, expect, it } from 'vitest';
 import {
 	BadResponseError,
@@ -34,7 +35,9 @@ describe('fetchTransport', () => {
 			return Promise.resolve(Response.json({ changes: [], cursor: 7, hasMore: false }));
 		});
 		await expect(net.pull(7, 500)).resolves.toMatchObject({ cursor: 7 });
-		expect(urls).toEqual(['/api/sync/pull?after=7&limit=500&protocol=1&schema=1']);
+		expect(urls).toEqual([
+			`/api/sync/pull?after=7&limit=500&protocol=${PROTOCOL_VERSION}&schema=${CLIENT_SCHEMA_VERSION}`
+		]);
 	});
 
 	it('turns 426 into UpdateRequiredError', async () => {

@@ -1,15 +1,21 @@
 import * as v from 'valibot';
+import { ResolvesSchema } from './conflict';
 
 /**
  * The sync protocol's messages, one schema each, parsed by the server on the way in and by the
  * client on the way back. Bump PROTOCOL_VERSION on any change a deployed client could misread;
  * the server answers older clients 426 "update the app", and their outbox waits for the update.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 3;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 1;
+export const CLIENT_SCHEMA_VERSION = 3;
 
-export const ENTITIES = ['value', 'indicator', 'location'] as const;
+/**
+ * What a change can be about. 'conflict' records are written only by the server (a value edit it
+ * set aside, then its resolution) and pulled by devices; a device resolves one through a value
+ * put carrying `resolves`, never by pushing a 'conflict' itself.
+ */
+export const ENTITIES = ['value', 'indicator', 'location', 'conflict'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 const Uuidish = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'is not an id'));
@@ -29,7 +35,13 @@ export const MutationSchema = v.object({
 	op: v.picklist(['put', 'delete'], 'op must be put or delete'),
 	baseRev: v.pipe(v.number(), v.integer(), v.minValue(0, 'baseRev must not be negative')),
 	changed: v.array(v.string()),
-	data: v.unknown()
+	data: v.unknown(),
+	/**
+	 * This value put settles a conflict (the person chose yours, theirs or another value). The
+	 * server writes the value and marks the conflict resolved in one transaction, or refuses
+	 * both (already resolved elsewhere): a resolution is one change, never half applied.
+	 */
+	resolves: v.optional(ResolvesSchema)
 });
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 

@@ -8,8 +8,10 @@ import {
 	PushRequestSchema,
 	type ErrorBody
 } from '../../domain/sync/protocol';
+import type { Actor } from '../../domain/auth';
+import { canSeeConflict, type ConflictRecord } from '../../domain/sync/conflict';
 import type { Store } from '../db/store';
-import { pullChanges, EVERYTHING } from './pull';
+import { pullChanges, EVERYTHING, type PullFilter } from './pull';
 import { applyPush } from './push';
 
 /**
@@ -21,6 +23,17 @@ import { applyPush } from './push';
 export interface SyncContext {
 	store: Store;
 	bodyLimit: number;
+	/** Who is pulling (requireActor); without one, the pull is not narrowed (tests, tools). */
+	actor?: Actor;
+}
+
+/** Conflicts go to their two authors and to coordinators (canSeeConflict); the rest as scoped. */
+function visibleTo(actor: Actor | undefined): PullFilter | undefined {
+	if (!actor) return undefined;
+	return (change) =>
+		change.entity !== 'conflict' ||
+		change.data === null ||
+		canSeeConflict(actor, change.data as ConflictRecord);
 }
 
 export const TOO_OLD =
@@ -95,7 +108,13 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		const { after, limit } = parsed.output;
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
 		return reply(
-			await pullChanges(context.store, after, Math.min(limit, PULL_PAGE_MAX), EVERYTHING)
+			await pullChanges(
+				context.store,
+				after,
+				Math.min(limit, PULL_PAGE_MAX),
+				EVERYTHING,
+				visibleTo(context.actor)
+			)
 		);
 	} catch (error) {
 		return problemResponse(error, 'send changes');

@@ -14,6 +14,15 @@ export type PullScope = { kind: 'everything' } | { kind: 'places'; locationIds: 
 export const EVERYTHING: PullScope = { kind: 'everything' };
 
 /**
+ * A last word on each record that SQL cannot say cheaply: who may see a conflict depends on its
+ * two authors, inside its JSON (domain/sync/conflict.ts `canSeeConflict`). Records it refuses are
+ * skipped but still move the cursor, so a device is never asked to read them again.
+ */
+export type PullFilter = (change: Change) => boolean;
+
+const ALL: PullFilter = () => true;
+
+/**
  * Changes with a revision above `after`, oldest first, at most `limit`. One row more than asked
  * is read to learn whether more remain without a count. The cursor is the last revision returned
  * (or `after` when nothing was): revisions are handed out in commit order (see records.ts), so
@@ -23,7 +32,8 @@ export async function pullChanges(
 	store: Store,
 	after: number,
 	limit: number,
-	scope: PullScope = EVERYTHING
+	scope: PullScope = EVERYTHING,
+	canSee: PullFilter = ALL
 ): Promise<PullResponse> {
 	const filter = scopeFilter(scope, 3);
 	const where = `rev > $1${filter.sql}`;
@@ -34,7 +44,7 @@ export async function pullChanges(
 		params
 	);
 	const hasMore = rows.length > limit;
-	const changes: Change[] = rows.slice(0, limit).map((row) => {
+	const read: Change[] = rows.slice(0, limit).map((row) => {
 		const record = fromRow(row);
 		return {
 			rev: record.rev,
@@ -44,7 +54,8 @@ export async function pullChanges(
 			data: record.data
 		};
 	});
-	const cursor = changes.at(-1)?.rev ?? after;
+	const changes = read.filter(canSee);
+	const cursor = read.at(-1)?.rev ?? after;
 	// Counted only while pages remain: a first sync shows progress, a routine pull pays nothing.
 	const remaining = hasMore
 		? ((
@@ -62,7 +73,9 @@ function scopeFilter(scope: PullScope, first: number): { sql: string; params: Sq
 	if (scope.kind !== 'places') return { sql: '', params: [] };
 	const list = scope.locationIds.map((_, i) => `$${first + i}`).join(', ');
 	return {
-		sql: list ? ` AND (entity <> 'value' OR location_id IN (${list}))` : ` AND entity <> 'value'`,
+		sql: list
+			? ` AND (entity NOT IN ('value', 'conflict') OR location_id IN (${list}))`
+			: ` AND entity NOT IN ('value', 'conflict')`,
 		params: [...scope.locationIds]
 	};
 }

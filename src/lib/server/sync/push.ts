@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+	CONFLICT_FIELDS,
+	parseConflict,
+	resolutionProblem,
+	type ConflictRecord,
+	type ConflictSide
+} from '../../domain/sync/conflict';
 import { decide, stampFields, type Decision } from '../../domain/sync/merge';
 import type {
 	Mutation,
@@ -132,6 +139,28 @@ async function applyMutation(
 	at: string
 ): Promise<MutationResult> {
 	const { seq, entity, entityId } = mutation;
+	if (entity === 'conflict') {
+		return {
+			seq,
+			outcome: 'rejected',
+			reason: 'entity: a conflict is resolved by a value change carrying resolves, not pushed'
+		};
+	}
+	let resolving: ConflictRecord | undefined;
+	if (mutation.resolves) {
+		if (entity !== 'value' || mutation.op !== 'put') {
+			return { seq, outcome: 'rejected', reason: 'resolves: only a value put can resolve' };
+		}
+		const stored = await getRecord(tx, 'conflict', mutation.resolves.conflictId);
+		const parsed = stored ? parseConflict(stored.data) : undefined;
+		const conflict = parsed?.ok ? parsed.value : undefined;
+		const problem = resolutionProblem(conflict, {
+			entityId,
+			conflictId: mutation.resolves.conflictId
+		});
+		if (problem) return { seq, outcome: 'rejected', reason: problem };
+		resolving = conflict;
+	}
 	const current = await getRecord(tx, entity, entityId);
 
 	let incoming: Record<string, unknown> | undefined;
@@ -158,7 +187,11 @@ async function applyMutation(
 		deviceId
 	});
 	if (decision.kind === 'conflict') {
-		return keepConflict(tx, deviceId, mutation, current, decision.fields, at);
+		// A resolution made on a copy that has moved on since (a third edit arrived): the chosen
+		// version is set aside as a new conflict for review, and the old one counts as settled.
+		const kept = await keepConflict(tx, deviceId, mutation, current, decision.fields, at);
+		if (resolving) await markResolved(tx, resolving, mutation, deviceId, null, at);
+		return kept;
 	}
 
 	let data: Record<string, unknown> | null;
@@ -172,7 +205,11 @@ async function applyMutation(
 		// Two valid edits of different fields can still make an invalid record together (an
 		// indicator's code from one, its area from the other): keep that for a person to decide.
 		const merged = await checkRecord(tx, entity, entityId, { ...data, rev: 0, deleted: false });
-		if (!merged.ok) return keepConflict(tx, deviceId, mutation, current, decision.fields, at);
+		if (!merged.ok) {
+			const kept = await keepConflict(tx, deviceId, mutation, current, decision.fields, at);
+			if (resolving) await markResolved(tx, resolving, mutation, deviceId, null, at);
+			return kept;
+		}
 	} else {
 		data = incoming;
 	}
@@ -197,6 +234,7 @@ async function applyMutation(
 		deviceId,
 		at
 	});
+	if (resolving) await markResolved(tx, resolving, mutation, deviceId, rev, at);
 	return { seq, outcome: outcomeOf(decision), rev };
 }
 
@@ -237,5 +275,111 @@ async function keepConflict(
 			at
 		]
 	);
+	const record = conflictRecord(conflictId, deviceId, mutation, current, fields, at);
+	if (record) await writeConflictRecord(tx, record, deviceId, at);
 	return { seq: mutation.seq, outcome: 'conflict', conflictId };
+}
+
+function side(data: unknown, deviceId: string, rev: number): ConflictSide {
+	const d = asObject(data) ?? {};
+	return {
+		value: typeof d.value === 'number' ? d.value : null,
+		comment: typeof d.comment === 'string' ? d.comment : '',
+		by: typeof d.updatedBy === 'string' ? d.updatedBy : '',
+		at: typeof d.updatedAt === 'string' ? d.updatedAt : '',
+		deviceId,
+		rev
+	};
+}
+
+/**
+ * The conflict as devices receive it. Only value conflicts travel: they are what caseworkers
+ * clash on in the field. Catalogue conflicts (coordinators editing one indicator twice) stay in
+ * the conflicts table for now, their devices marked 'conflict' as before.
+ */
+function conflictRecord(
+	id: string,
+	deviceId: string,
+	mutation: Mutation,
+	current: StoredRecord | undefined,
+	fields: readonly string[],
+	at: string
+): ConflictRecord | undefined {
+	if (mutation.entity !== 'value' || mutation.op !== 'put' || !current?.data) return undefined;
+	const yours = asObject(mutation.data) ?? {};
+	const text = (key: string) => (typeof yours[key] === 'string' ? (yours[key] as string) : '');
+	const keptBy = current.fieldRevs[fields[0] ?? 'value']?.deviceId ?? '';
+	return {
+		id,
+		entity: 'value',
+		entityId: mutation.entityId,
+		indicatorId: text('indicatorId'),
+		locationId: text('locationId'),
+		period: text('period'),
+		cell: text('cell'),
+		fields: CONFLICT_FIELDS.filter((f) => fields.includes(f)),
+		yours: side(mutation.data, deviceId, mutation.baseRev),
+		theirs: side(current.data, keptBy, current.rev),
+		createdAt: at,
+		resolvedAt: null,
+		resolvedBy: null,
+		resolution: null,
+		resolvedValue: null
+	};
+}
+
+/** A conflict record at a new revision, so every device that may see it pulls its new state. */
+async function writeConflictRecord(
+	tx: Store,
+	record: ConflictRecord,
+	deviceId: string,
+	at: string
+): Promise<void> {
+	const rev = await nextRevisions(tx);
+	await writeRecord(tx, {
+		entity: 'conflict',
+		id: record.id,
+		rev,
+		deleted: false,
+		data: record,
+		fieldRevs: {},
+		deviceId,
+		at
+	});
+}
+
+/**
+ * Settles a conflict in the push's transaction, together with the value that carries the
+ * choice: the table row (the server's account) and the record devices pull. `valueRev` is the
+ * value's new revision, or null when the chosen version was itself set aside as a new conflict.
+ */
+async function markResolved(
+	tx: Store,
+	conflict: ConflictRecord,
+	mutation: Mutation,
+	deviceId: string,
+	valueRev: number | null,
+	at: string
+): Promise<void> {
+	const data = asObject(mutation.data) ?? {};
+	const by = typeof data.updatedBy === 'string' ? data.updatedBy : deviceId;
+	const choice = mutation.resolves!.choice;
+	await tx.run(
+		`UPDATE conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4,
+			resolved_device = $5, resolved_rev = $6
+		WHERE id = $1`,
+		[conflict.id, at, choice, by, deviceId, valueRev]
+	);
+	await writeConflictRecord(
+		tx,
+		{
+			...conflict,
+			resolvedAt: at,
+			resolvedBy: by,
+			resolution: choice,
+			resolvedValue: typeof data.value === 'number' ? data.value : null
+		},
+		deviceId,
+		at
+	);
 }

@@ -84,9 +84,13 @@ export interface RecordWrite {
 	at: string;
 }
 
-/** A value's place, copied into its own column so pulls can be scoped by place in SQL. */
+/**
+ * A value's place (or a value conflict's), copied into its own column so pulls can be scoped by
+ * place in SQL: a caseworker never receives a conflict about a place outside their districts.
+ */
 export function locationOf(entity: Entity, data: unknown): string | null {
-	if (entity !== 'value' || typeof data !== 'object' || data === null) return null;
+	if (entity !== 'value' && entity !== 'conflict') return null;
+	if (typeof data !== 'object' || data === null) return null;
 	const id = (data as { locationId?: unknown }).locationId;
 	return typeof id === 'string' ? id : null;
 }

@@ -26,6 +26,9 @@ export async function checkRecord(
 	entityId: string,
 	data: unknown
 ): Promise<Checked> {
+	if (entity === 'conflict') {
+		return { ok: false, reason: 'entity: conflicts are written by the server only' };
+	}
 	const checked =
 		entity === 'value'
 			? await checkValue(tx, data)

@@ -1,0 +1,73 @@
+import type { LocalIndicator, LocalLocation } from '$lib/db/database';
+import { DIMENSIONS, parseCellKey } from '$lib/domain/disaggregation';
+import type { Language } from '$lib/domain/languages';
+import { periodLabel } from '$lib/domain/periods';
+import type { ConflictRecord, ConflictSide } from '$lib/domain/sync/conflict';
+import { pickText } from '$lib/domain/text';
+import { t } from '$lib/i18n';
+
+/**
+ * How the review names a conflict's value and its two versions, from the catalogue on this
+ * device: indicator, place, period and cell in the reader's language, as the entry grid does.
+ */
+export interface ConflictPlace {
+	indicator: string;
+	place: string;
+	period: string;
+	cell: string;
+}
+
+export function describePlace(
+	conflict: Pick<ConflictRecord, 'indicatorId' | 'locationId' | 'period' | 'cell'>,
+	indicator: LocalIndicator | undefined,
+	location: LocalLocation | undefined,
+	lang: Language
+): ConflictPlace {
+	const cell = parseCellKey(conflict.cell);
+	const parts = cell
+		? DIMENSIONS.filter((d) => cell[d] !== undefined).map((d) =>
+				t(`entry:category.${String(cell[d])}`)
+			)
+		: [conflict.cell];
+	let period = conflict.period;
+	try {
+		period = periodLabel(conflict.period, lang);
+	} catch {
+		// A period this version cannot read: its id is still a fair name.
+	}
+	return {
+		indicator: indicator
+			? `${indicator.code} · ${pickText(indicator.name, lang).text}`
+			: conflict.indicatorId,
+		place: location ? pickText(location.name, lang).text : conflict.locationId,
+		period,
+		cell: parts.length ? parts.join(', ') : t('entry:grid.total')
+	};
+}
+
+/** Who typed a version: "this tablet", or a short name for another one (a user once accounts land). */
+export function authorName(
+	side: Pick<ConflictSide, 'by' | 'deviceId'>,
+	me: string | undefined
+): string {
+	if (me && (side.deviceId === me || side.by === me)) return t('conflicts:this_device');
+	return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(side.by)
+		? t('conflicts:device', { id: side.by.slice(0, 8) })
+		: side.by;
+}
+
+/**
+ * The heading of a version for this reader: "Yours" and "Theirs" for its two authors, neutral
+ * words for a coordinator who wrote neither.
+ */
+export function sideTitle(
+	which: 'yours' | 'theirs',
+	conflict: Pick<ConflictRecord, 'yours' | 'theirs'>,
+	me: string | undefined
+): string {
+	const side = conflict[which];
+	const other = conflict[which === 'yours' ? 'theirs' : 'yours'];
+	if (me && side.deviceId === me) return t('conflicts:side.mine');
+	if (me && other.deviceId === me) return t('conflicts:side.other_author');
+	return t(which === 'yours' ? 'conflicts:side.set_aside' : 'conflicts:side.kept');
+}

@@ -58,9 +58,13 @@ export const Password = v.pipe(
 	v.maxLength(PASSWORD_MAX_LENGTH, `password must be at most ${PASSWORD_MAX_LENGTH} characters`)
 );
 
+/** Control characters (NUL above all, which PostgreSQL cannot store) have no place in a name. */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
 const PersonText = (field: string, max: number) =>
 	v.pipe(
 		v.string(`${field} must be text`),
+		v.regex(NO_CONTROL, `${field} must not contain control characters`),
 		v.trim(),
 		v.nonEmpty(`${field} is missing`),
 		v.maxLength(max, `${field} must be at most ${max} characters`)
@@ -83,7 +87,11 @@ const LocationIds = v.nullable(
 
 /** POST /api/auth/login. The password is not checked for length here: old ones stay valid. */
 export const LoginSchema = v.object({
-	username: v.pipe(v.string('username must be text'), v.maxLength(100, 'username is too long')),
+	username: v.pipe(
+		v.string('username must be text'),
+		v.maxLength(100, 'username is too long'),
+		v.regex(NO_CONTROL, 'username must not contain control characters')
+	),
 	password: v.pipe(
 		v.string('password must be text'),
 		v.maxLength(PASSWORD_MAX_LENGTH, 'password is too long')

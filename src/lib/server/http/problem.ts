@@ -61,14 +61,20 @@ export function invalid(
 ): ApiProblem {
 	const [issue] = issues;
 	const field = v.getDotPath(issue) ?? '';
+	// valibot words a missing key as "Invalid key: Expected …": say it plainly.
+	const message =
+		field && issue.message.startsWith('Invalid key') ? `${field} is missing` : issue.message;
 	return new ApiProblem(400, {
-		error: field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message,
+		error: field && !message.startsWith(field) ? `${field}: ${message}` : message,
 		...(field ? { field } : {})
 	});
 }
 
 /** Parses `body` with `schema`, or throws a 400 naming the field. */
 export function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new ApiProblem(400, { error: 'The request body must be a JSON object.' });
+	}
 	const parsed = v.safeParse(schema, body);
 	if (!parsed.success) throw invalid(parsed.issues);
 	return parsed.output;

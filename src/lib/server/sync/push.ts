@@ -163,6 +163,10 @@ async function applyMutation(tx: Store, who: Pusher, mutation: Mutation): Promis
 	const current = await getRecord(tx, entity, entityId);
 	const refused = refusal(who.actor, { mutation, current, places: who.places });
 	if (refused) return { seq, outcome: 'rejected', reason: refused };
+	// PostgreSQL cannot store NUL in text or jsonb; no field has a use for it.
+	if (mutation.data !== undefined && JSON.stringify(mutation.data).includes('\\u0000')) {
+		return { seq, outcome: 'rejected', reason: 'data: text must not contain the NUL character' };
+	}
 
 	let incoming: Record<string, unknown> | undefined;
 	let changed: string[];

@@ -47,7 +47,11 @@ const DASHKASAN: Location = {
 };
 
 let counter = 0;
-function put(entity: Mutation['entity'], data: { id: string }, baseRev = 0): Omit<Mutation, 'seq'> {
+function put(
+	entity: Mutation['entity'],
+	data: { id: string } & Record<string, unknown>,
+	baseRev = 0
+): Omit<Mutation, 'seq'> {
 	return {
 		mutationId: `m-${++counter}`,
 		entity,
@@ -59,7 +63,15 @@ function put(entity: Mutation['entity'], data: { id: string }, baseRev = 0): Omi
 	};
 }
 function del(entity: Mutation['entity'], id: string, baseRev: number): Omit<Mutation, 'seq'> {
-	return { mutationId: `m-${++counter}`, entity, entityId: id, op: 'delete', baseRev, changed: [] };
+	return {
+		mutationId: `m-${++counter}`,
+		entity,
+		entityId: id,
+		op: 'delete',
+		baseRev,
+		changed: [],
+		data: undefined
+	};
 }
 
 async function push(store: Store, actor: Actor, device: string, list: Omit<Mutation, 'seq'>[]) {
@@ -123,7 +135,7 @@ const KINDS: Record<Kind, () => Omit<Mutation, 'seq'>> = {
 	'value moved out of scope': () => put('value', { ...GANJA, locationId: 'dist-yasamal' }, 1),
 	indicator: () =>
 		put('indicator', { ...INDICATOR, name: { ...INDICATOR?.name, en: 'Renamed' } } as never),
-	location: () => put('location', DASHKASAN)
+	location: () => put('location', { ...DASHKASAN })
 };
 
 /** What each role may do: `true` applied, or the start of the refusal reason. */
@@ -151,10 +163,16 @@ const EXPECTED: Record<Actor['role'], Record<Kind, true | string>> = {
 		location: 'entity: only the coordinator may change places'
 	},
 	member: Object.fromEntries(
-		Object.keys(KINDS).map((k) => [k, 'your account (working group member) reads data and does not change it'])
+		Object.keys(KINDS).map((k) => [
+			k,
+			'your account (working group member) reads data and does not change it'
+		])
 	) as Record<Kind, string>,
 	admin: Object.fromEntries(
-		Object.keys(KINDS).map((k) => [k, 'your account manages users and settings and does not change data'])
+		Object.keys(KINDS).map((k) => [
+			k,
+			'your account manages users and settings and does not change data'
+		])
 	) as Record<Kind, string>
 };
 
@@ -252,7 +270,7 @@ describeStores('who may read what', (db) => {
 		const store = await seeded(db().store);
 		await push(store, TEST_ACTORS.coordinator, 'seed-tablet', [
 			put('value', YASAMAL_NEW),
-			put('location', DASHKASAN),
+			put('location', { ...DASHKASAN }),
 			put('value', GANJA_NEW)
 		]);
 		const changes = await pullAll(store, TEST_ACTORS.caseworker);

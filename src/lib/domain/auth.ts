@@ -59,6 +59,7 @@ export const Password = v.pipe(
 );
 
 /** Control characters (NUL above all, which PostgreSQL cannot store) have no place in a name. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 const PersonText = (field: string, max: number) =>

@@ -9,6 +9,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
 		environment: 'node',
+		// Store tests seed the whole demo set (argon2 hashes, 8,800 values): seconds on a busy machine.
+		testTimeout: 20_000,
 		reporters: ['default', 'json'],
 		outputFile: { json: 'test-results/vitest.json' }
 	}

@@ -11,7 +11,8 @@ import {
 import type { Actor } from '../../domain/auth';
 import { canSeeConflict, type ConflictRecord } from '../../domain/sync/conflict';
 import type { Store } from '../db/store';
-import { pullChanges, EVERYTHING, type PullFilter } from './pull';
+import { ApiProblem } from '../http/problem';
+import { pullChanges, scopeFor, type PullFilter } from './pull';
 import { applyPush } from './push';
 
 /**
@@ -23,13 +24,12 @@ import { applyPush } from './push';
 export interface SyncContext {
 	store: Store;
 	bodyLimit: number;
-	/** Who is pulling (requireActor); without one, the pull is not narrowed (tests, tools). */
-	actor?: Actor;
+	/** The signed-in user (hooks refuse a request without one before it gets here). */
+	actor: Actor;
 }
 
 /** Conflicts go to their two authors and to coordinators (canSeeConflict); the rest as scoped. */
-function visibleTo(actor: Actor | undefined): PullFilter | undefined {
-	if (!actor) return undefined;
+function visibleTo(actor: Actor): PullFilter {
 	return (change) =>
 		change.entity !== 'conflict' ||
 		change.data === null ||
@@ -59,6 +59,7 @@ function reply(body: unknown, status = 200): Response {
 
 function problemResponse(error: unknown, what: string): Response {
 	if (error instanceof Problem) return reply(error.body, error.status);
+	if (error instanceof ApiProblem) return reply(error.body, error.status);
 	// The detail may name hosts or files: it goes to the log, not to the device.
 	console.error(`Yol: sync ${what} failed:`, error);
 	return reply(
@@ -76,7 +77,7 @@ export async function handlePush(request: Request, context: SyncContext): Promis
 		checkVersions(envelope.protocol, envelope.schema);
 		const parsed = v.safeParse(PushRequestSchema, body);
 		if (!parsed.success) throw invalid(parsed.issues);
-		return reply(await applyPush(context.store, parsed.output));
+		return reply(await applyPush(context.store, parsed.output, context.actor));
 	} catch (error) {
 		return problemResponse(error, 'take this push');
 	}
@@ -107,12 +108,13 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		if (!parsed.success) throw invalid(parsed.issues);
 		const { after, limit } = parsed.output;
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
+		const scope = await scopeFor(context.store, context.actor);
 		return reply(
 			await pullChanges(
 				context.store,
 				after,
 				Math.min(limit, PULL_PAGE_MAX),
-				EVERYTHING,
+				scope,
 				visibleTo(context.actor)
 			)
 		);

@@ -1,5 +1,6 @@
 import { m001Meta } from './001-meta';
 import { m002Sync } from './002-sync';
+import { m003Auth } from './003-auth';
 import { m004ConflictResolution } from './004-conflict-resolution';
 
 /**
@@ -17,4 +18,9 @@ export interface Migration {
 	postgres: string;
 }
 
-export const migrations: readonly Migration[] = [m001Meta, m002Sync, m004ConflictResolution];
+export const migrations: readonly Migration[] = [
+	m001Meta,
+	m002Sync,
+	m003Auth,
+	m004ConflictResolution
+];

@@ -3,9 +3,8 @@ import { initServer } from '$lib/server/init';
 import { handlePull } from '$lib/server/sync/http';
 import type { RequestHandler } from './$types';
 
-/** Changes after a device's cursor; see $lib/server/sync/pull.ts. */
+/** Changes after a device's cursor, within what the user may see; see $lib/server/sync/pull.ts. */
 export const GET: RequestHandler = async (event) => {
 	const { store, config } = await initServer();
-	const actor = requireActor(event);
-	return handlePull(event.url, { store, bodyLimit: config.bodyLimit, actor });
+	return handlePull(event.url, { store, bodyLimit: config.bodyLimit, actor: requireActor(event) });
 };

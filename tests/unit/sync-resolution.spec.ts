@@ -157,7 +157,7 @@ describe('resolveConflict', () => {
 	});
 
 	it('keeps a choice made offline through a pull of the still-open conflict', async () => {
-		const { a, b, conflict } = await clash();
+		const { a, conflict } = await clash();
 		await resolveConflict(a.db, conflict.id, 'theirs', null, 'ana');
 		// The open conflict arrives again (here: a pull from the start, as after a lost cursor).
 		await a.db.meta.put({ key: PULL_CURSOR_KEY, value: 0 });

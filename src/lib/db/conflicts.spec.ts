@@ -1,0 +1,34 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_SCHEMA_VERSION } from '$lib/domain/sync/protocol';
+import { YolDatabase } from './database';
+
+describe('the device database, version 3', () => {
+	it('opens a version 1 database with its data and unsent changes intact, and no conflicts', async () => {
+		const name = `upgrade-${crypto.randomUUID()}`;
+		// A tablet still on the first release: the same stores, as version 1 declared them.
+		const old = new Dexie(name);
+		old.version(1).stores({
+			indicators: 'id, &code, area',
+			locations: 'id, parentId',
+			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
+			outbox: '++seq, entityId',
+			history: '++id, entityId',
+			meta: 'key'
+		});
+		await old.open();
+		await old.table('values').put({ id: 'v1', indicatorId: 'i', period: '2026-01', value: 4 });
+		await old.table('outbox').add({ entity: 'value', entityId: 'v1', op: 'put', baseRev: 0 });
+		old.close();
+
+		const db = new YolDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(CLIENT_SCHEMA_VERSION);
+		expect(await db.values.get('v1')).toMatchObject({ value: 4 });
+		expect(await db.outbox.count()).toBe(1);
+		expect(await db.conflicts.count()).toBe(0);
+		db.close();
+		await Dexie.delete(name);
+	});
+});

@@ -39,3 +39,12 @@ await import(new URL('../build/index.js', import.meta.url).href);
 
 const shown = process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
 console.log(`\nYol is running at http://${shown}:${process.env.PORT}  (Ctrl+C stops it)`);
+if (process.env.YOL_DEMO === '1') {
+	// The demo accounts of src/lib/server/auth/demo-users.ts (they exist in demo mode only).
+	console.log(`
+Demo sign-ins (username / password):
+  admin        / admin-demo         Administrator: users and settings
+  coordinator  / coordinator-demo   Coordinator, SMS secretariat: every place
+  caseworker   / caseworker-demo    Caseworker: Ganja-Dashkasan and its districts
+  member       / member-demo        Working group member (UNHCR): reads, no comments`);
+}

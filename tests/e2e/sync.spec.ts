@@ -42,8 +42,8 @@ async function syncNow(page: Page): Promise<void> {
 test('a value typed offline reaches the server by itself once back online, and the other tablet gets it', async ({
 	browser
 }) => {
-	const a = await browser.newContext();
-	const b = await browser.newContext();
+	const a = await newTablet(browser);
+	const b = await newTablet(browser);
 	const tabletA = await openTablet(a);
 	const tabletB = await openTablet(b);
 
@@ -71,8 +71,8 @@ test('a value typed offline reaches the server by itself once back online, and t
 test('two tablets changing the same value offline: the first is kept, the second shows a conflict', async ({
 	browser
 }) => {
-	const a = await browser.newContext();
-	const b = await browser.newContext();
+	const a = await newTablet(browser);
+	const b = await newTablet(browser);
 	const tabletA = await openTablet(a);
 	const tabletB = await openTablet(b);
 	const cellA = tabletA.getByRole('textbox', { name: CELL, exact: true });

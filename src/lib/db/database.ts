@@ -1,6 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Indicator, IndicatorValue } from '$lib/domain/indicators';
 import type { Location } from '$lib/domain/locations';
+import type { Measure, MeasureNote } from '$lib/domain/measures';
+import type { Meeting } from '$lib/domain/meetings';
+import type { Organisation } from '$lib/domain/organisations';
+import type { Entity } from '$lib/domain/sync/protocol';
 
 /**
  * How a record stands with the server, shown beside every value in words:
@@ -25,7 +29,15 @@ export interface LocalLocation extends Location {
 	syncState: SyncState;
 }
 
-export type EntityKind = 'value' | 'indicator' | 'location';
+/** A synced record as this device keeps it: the server revision it shows, and its state. */
+type Synced<T> = T & { rev: number; syncState: SyncState; rejectReason?: string };
+
+export type LocalOrganisation = Synced<Organisation>;
+export type LocalMeasure = Synced<Measure>;
+export type LocalMeasureNote = Synced<MeasureNote>;
+export type LocalMeeting = Synced<Meeting>;
+
+export type EntityKind = Entity;
 
 /**
  * One change waiting for the server. `seq` numbers this device's mutations in order, so the
@@ -67,6 +79,10 @@ export class YolDatabase extends Dexie {
 	indicators!: EntityTable<LocalIndicator, 'id'>;
 	locations!: EntityTable<LocalLocation, 'id'>;
 	values!: EntityTable<LocalValue, 'id'>;
+	organisations!: EntityTable<LocalOrganisation, 'id'>;
+	measures!: EntityTable<LocalMeasure, 'id'>;
+	measureNotes!: EntityTable<LocalMeasureNote, 'id'>;
+	meetings!: EntityTable<LocalMeeting, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -85,6 +101,14 @@ export class YolDatabase extends Dexie {
 			outbox: '++seq, entityId',
 			history: '++id, entityId',
 			meta: 'key'
+		});
+		// The roadmap: organisations, measures, their notes on work done, working-group meetings.
+		// New tables only, so no upgrade function: a device pulls them on its next sync.
+		this.version(2).stores({
+			organisations: 'id',
+			measures: 'id, chapter',
+			measureNotes: 'id, measureId, date',
+			meetings: 'id, date'
 		});
 	}
 }

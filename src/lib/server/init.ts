@@ -4,7 +4,7 @@ import { describeStore, openStore } from './db';
 import { ensureMeta } from './db/meta';
 import { migrate } from './db/migrate';
 import type { Store } from './db/store';
-import { seedDemo } from './demo';
+import { seedDemo, seedDemoRoadmap } from './demo';
 import { closeOnShutdown } from './shutdown';
 
 export interface ServerContext {
@@ -61,7 +61,15 @@ async function start(config: Config): Promise<Running> {
 
 		if (config.demo) {
 			const demo = await seedDemo(store);
-			log(demo ? `demo data seeded at ${demo.seededAt}` : 'demo data already present');
+			// The roadmap has its own claim: a database seeded before it existed gets it now.
+			const roadmap = await seedDemoRoadmap(store);
+			log(
+				demo
+					? `demo data seeded at ${demo.seededAt}`
+					: roadmap
+						? `demo roadmap seeded at ${roadmap.seededAt}`
+						: 'demo data already present'
+			);
 		}
 	} catch (error) {
 		await store.close().catch(() => undefined);

@@ -1,6 +1,9 @@
 import type { Table } from 'dexie';
 import { parseIndicator, parseIndicatorValue, type Parsed } from '$lib/domain/indicators';
 import { parseLocation } from '$lib/domain/location-schema';
+import { parseMeasure, parseMeasureNote } from '$lib/domain/measures';
+import { parseMeeting } from '$lib/domain/meetings';
+import { parseOrganisation } from '$lib/domain/organisations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	MAX_MUTATIONS_PER_PUSH,
@@ -52,10 +55,18 @@ interface SyncRow {
 	rejectReason?: string;
 }
 
+/** The device table each synced entity lives in. */
 function tableOf(db: YolDatabase, entity: EntityKind): Table<SyncRow, string> {
-	const table =
-		entity === 'value' ? db.values : entity === 'indicator' ? db.indicators : db.locations;
-	return table as unknown as Table<SyncRow, string>;
+	const tables: Record<EntityKind, Table> = {
+		value: db.values,
+		indicator: db.indicators,
+		location: db.locations,
+		organisation: db.organisations,
+		measure: db.measures,
+		measureNote: db.measureNotes,
+		meeting: db.meetings
+	};
+	return tables[entity] as unknown as Table<SyncRow, string>;
 }
 
 function shadowKey(entity: EntityKind, id: string): string {
@@ -63,7 +74,17 @@ function shadowKey(entity: EntityKind, id: string): string {
 }
 
 function syncTables(db: YolDatabase) {
-	return [db.values, db.indicators, db.locations, db.outbox, db.meta];
+	return [
+		db.values,
+		db.indicators,
+		db.locations,
+		db.organisations,
+		db.measures,
+		db.measureNotes,
+		db.meetings,
+		db.outbox,
+		db.meta
+	];
 }
 
 async function pendingFor(db: YolDatabase, entity: EntityKind, id: string): Promise<number> {
@@ -90,12 +111,17 @@ function toMutation(entry: OutboxEntry): Mutation {
 /** A pulled record checked by the same schemas the device's own forms use. */
 function parseChange(change: Change): Parsed<SyncRow> {
 	const data = (change.data ?? {}) as Record<string, unknown>;
-	const parsed: Parsed<object> =
-		change.entity === 'value'
-			? parseIndicatorValue({ ...data, rev: change.rev, deleted: false })
-			: change.entity === 'indicator'
-				? parseIndicator(data)
-				: parseLocation(data);
+	const parsers: Record<EntityKind, (input: unknown) => Parsed<object>> = {
+		value: (input) =>
+			parseIndicatorValue({ ...(input as object), rev: change.rev, deleted: false }),
+		indicator: parseIndicator,
+		location: parseLocation,
+		organisation: parseOrganisation,
+		measure: parseMeasure,
+		measureNote: parseMeasureNote,
+		meeting: parseMeeting
+	};
+	const parsed = parsers[change.entity](data);
 	if (!parsed.ok) return parsed;
 	const row = { ...parsed.value, rev: change.rev, syncState: 'synced' } as SyncRow;
 	if (row.id !== change.entityId) {

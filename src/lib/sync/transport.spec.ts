@@ -34,7 +34,7 @@ describe('fetchTransport', () => {
 			return Promise.resolve(Response.json({ changes: [], cursor: 7, hasMore: false }));
 		});
 		await expect(net.pull(7, 500)).resolves.toMatchObject({ cursor: 7 });
-		expect(urls).toEqual(['/api/sync/pull?after=7&limit=500&protocol=1&schema=1']);
+		expect(urls).toEqual(['/api/sync/pull?after=7&limit=500&protocol=2&schema=2']);
 	});
 
 	it('turns 426 into UpdateRequiredError', async () => {

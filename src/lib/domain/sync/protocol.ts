@@ -5,11 +5,23 @@ import * as v from 'valibot';
  * client on the way back. Bump PROTOCOL_VERSION on any change a deployed client could misread;
  * the server answers older clients 426 "update the app", and their outbox waits for the update.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 1;
+export const CLIENT_SCHEMA_VERSION = 2;
 
-export const ENTITIES = ['value', 'indicator', 'location'] as const;
+/**
+ * Version 2 added the roadmap's organisations, measures, measure notes and meetings: a version 1
+ * client has no tables for them and would drop what it pulled.
+ */
+export const ENTITIES = [
+	'value',
+	'indicator',
+	'location',
+	'organisation',
+	'measure',
+	'measureNote',
+	'meeting'
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 const Uuidish = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'is not an id'));

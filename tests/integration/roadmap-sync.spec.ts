@@ -87,7 +87,11 @@ const MEETING: Meeting = {
 	]
 };
 
-function mutation(seq: number, entity: Mutation['entity'], data: { id: string }): Mutation {
+function mutation<T extends { id: string }>(
+	seq: number,
+	entity: Mutation['entity'],
+	data: T
+): Mutation {
 	return {
 		seq,
 		mutationId: `m-${crypto.randomUUID()}`,

@@ -2,6 +2,10 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Indicator, IndicatorValue } from '$lib/domain/indicators';
 import type { Location } from '$lib/domain/locations';
 import type { ConflictRecord, ResolutionChoice, Resolves } from '$lib/domain/sync/conflict';
+import type { Measure, MeasureNote } from '$lib/domain/measures';
+import type { Meeting } from '$lib/domain/meetings';
+import type { Organisation } from '$lib/domain/organisations';
+import type { Entity } from '$lib/domain/sync/protocol';
 
 /**
  * How a record stands with the server, shown beside every value in words:
@@ -26,7 +30,16 @@ export interface LocalLocation extends Location {
 	syncState: SyncState;
 }
 
-export type EntityKind = 'value' | 'indicator' | 'location';
+/** A synced record as this device keeps it: the server revision it shows, and its state. */
+type Synced<T> = T & { rev: number; syncState: SyncState; rejectReason?: string };
+
+export type LocalOrganisation = Synced<Organisation>;
+export type LocalMeasure = Synced<Measure>;
+export type LocalMeasureNote = Synced<MeasureNote>;
+export type LocalMeeting = Synced<Meeting>;
+
+/** What a device keeps in tables of its own (conflicts arrive from the server, in their own table). */
+export type EntityKind = Exclude<Entity, 'conflict'>;
 
 /**
  * One change waiting for the server. `seq` numbers this device's mutations in order, so the
@@ -82,6 +95,10 @@ export class YolDatabase extends Dexie {
 	indicators!: EntityTable<LocalIndicator, 'id'>;
 	locations!: EntityTable<LocalLocation, 'id'>;
 	values!: EntityTable<LocalValue, 'id'>;
+	organisations!: EntityTable<LocalOrganisation, 'id'>;
+	measures!: EntityTable<LocalMeasure, 'id'>;
+	measureNotes!: EntityTable<LocalMeasureNote, 'id'>;
+	meetings!: EntityTable<LocalMeeting, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -102,8 +119,16 @@ export class YolDatabase extends Dexie {
 			history: '++id, entityId',
 			meta: 'key'
 		});
-		// Version 2 belongs to the measures tables. Version 3: conflicts pulled for review, by id
-		// and by the value they are about (the entry cell links to its open conflict).
+		// The roadmap: organisations, measures, their notes on work done, working-group meetings.
+		// New tables only, so no upgrade function: a device pulls them on its next sync.
+		this.version(2).stores({
+			organisations: 'id',
+			measures: 'id, chapter',
+			measureNotes: 'id, measureId, date',
+			meetings: 'id, date'
+		});
+		// Version 3: conflicts pulled for review, by id and by the value they are about (the entry
+		// cell links to its open conflict).
 		this.version(3).stores({
 			conflicts: 'id, entityId'
 		});

@@ -1,6 +1,9 @@
 import { SEED_INDICATORS } from '../domain/seed/catalogue';
 import { generateDemoValues } from '../domain/seed/demo-values';
 import { SEED_LOCATIONS } from '../domain/seed/locations';
+import { SEED_MEASURE_NOTES, SEED_MEASURES } from '../domain/seed/measures';
+import { SEED_MEETINGS } from '../domain/seed/meetings';
+import { SEED_ORGANISATIONS } from '../domain/seed/organisations';
 import type { Store } from './db/store';
 import { insertRecords, lockRevisions, nextRevisions, type RecordWrite } from './sync/records';
 
@@ -73,6 +76,41 @@ export async function seedDemo(store: Store): Promise<DemoSummary | undefined> {
 				indicator: SEED_INDICATORS.length,
 				value: values.length
 			}
+		};
+	});
+}
+
+/**
+ * The demo roadmap (organisations, measures with their notes on work done, meetings), seeded once
+ * per database under its own claim, so a database that got the catalogue before the roadmap
+ * existed gets it on its next start; its records take new revisions, which devices then pull.
+ */
+export async function seedDemoRoadmap(store: Store): Promise<DemoSummary | undefined> {
+	return store.transaction(async (tx) => {
+		const seededAt = new Date().toISOString();
+		const claim = await tx.run(
+			`INSERT INTO meta (key, value) VALUES ('demo_roadmap_seeded_at', $1) ON CONFLICT (key) DO NOTHING`,
+			[seededAt]
+		);
+		if (claim.changes === 0) return undefined;
+
+		await lockRevisions(tx);
+		const groups = [
+			['organisation', SEED_ORGANISATIONS],
+			['measure', SEED_MEASURES],
+			['measureNote', SEED_MEASURE_NOTES],
+			['meeting', SEED_MEETINGS]
+		] as const;
+		const total = groups.reduce((sum, [, list]) => sum + list.length, 0);
+		let rev = await nextRevisions(tx, total);
+		const base = { deleted: false, fieldRevs: {}, deviceId: DEMO_DEVICE, at: seededAt };
+		const rows: RecordWrite[] = groups.flatMap(([entity, list]) =>
+			list.map((data) => ({ ...base, entity, id: data.id, rev: rev++, data }))
+		);
+		await insertRecords(tx, rows);
+		return {
+			seededAt,
+			rows: Object.fromEntries(groups.map(([entity, list]) => [entity, list.length]))
 		};
 	});
 }

@@ -5,7 +5,7 @@ import { ensureMeta } from './db/meta';
 import { migrate } from './db/migrate';
 import type { Store } from './db/store';
 import { seedDemoUsers } from './auth/demo-users';
-import { seedDemo } from './demo';
+import { seedDemo, seedDemoRoadmap } from './demo';
 import { closeOnShutdown } from './shutdown';
 
 export interface ServerContext {
@@ -62,7 +62,15 @@ async function start(config: Config): Promise<Running> {
 
 		if (config.demo) {
 			const demo = await seedDemo(store);
-			log(demo ? `demo data seeded at ${demo.seededAt}` : 'demo data already present');
+			// The roadmap has its own claim: a database seeded before it existed gets it now.
+			const roadmap = await seedDemoRoadmap(store);
+			log(
+				demo
+					? `demo data seeded at ${demo.seededAt}`
+					: roadmap
+						? `demo roadmap seeded at ${roadmap.seededAt}`
+						: 'demo data already present'
+			);
 			const users = await seedDemoUsers(store);
 			if (users > 0) log(`${users} demo account${users === 1 ? '' : 's'} created`);
 		}

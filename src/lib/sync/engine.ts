@@ -2,6 +2,9 @@ import type { Table } from 'dexie';
 import { parseIndicator, parseIndicatorValue, type Parsed } from '$lib/domain/indicators';
 import { parseLocation } from '$lib/domain/location-schema';
 import { isOpen, parseConflict } from '$lib/domain/sync/conflict';
+import { parseMeasure, parseMeasureNote } from '$lib/domain/measures';
+import { parseMeeting } from '$lib/domain/meetings';
+import { parseOrganisation } from '$lib/domain/organisations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	MAX_MUTATIONS_PER_PUSH,
@@ -59,10 +62,18 @@ interface SyncRow {
 	rejectReason?: string;
 }
 
+/** The device table each synced entity lives in. */
 function tableOf(db: YolDatabase, entity: EntityKind): Table<SyncRow, string> {
-	const table =
-		entity === 'value' ? db.values : entity === 'indicator' ? db.indicators : db.locations;
-	return table as unknown as Table<SyncRow, string>;
+	const tables: Record<EntityKind, Table> = {
+		value: db.values,
+		indicator: db.indicators,
+		location: db.locations,
+		organisation: db.organisations,
+		measure: db.measures,
+		measureNote: db.measureNotes,
+		meeting: db.meetings
+	};
+	return tables[entity] as unknown as Table<SyncRow, string>;
 }
 
 function shadowKey(entity: EntityKind, id: string): string {
@@ -70,7 +81,18 @@ function shadowKey(entity: EntityKind, id: string): string {
 }
 
 function syncTables(db: YolDatabase) {
-	return [db.values, db.indicators, db.locations, db.outbox, db.meta, db.conflicts];
+	return [
+		db.values,
+		db.indicators,
+		db.locations,
+		db.organisations,
+		db.measures,
+		db.measureNotes,
+		db.meetings,
+		db.outbox,
+		db.meta,
+		db.conflicts
+	];
 }
 
 async function pendingFor(db: YolDatabase, entity: EntityKind, id: string): Promise<number> {
@@ -96,14 +118,19 @@ function toMutation(entry: OutboxEntry): Mutation {
 }
 
 /** A pulled record checked by the same schemas the device's own forms use. */
-function parseChange(change: Change): Parsed<SyncRow> {
+function parseChange(change: RecordChange): Parsed<SyncRow> {
 	const data = (change.data ?? {}) as Record<string, unknown>;
-	const parsed: Parsed<object> =
-		change.entity === 'value'
-			? parseIndicatorValue({ ...data, rev: change.rev, deleted: false })
-			: change.entity === 'indicator'
-				? parseIndicator(data)
-				: parseLocation(data);
+	const parsers: Record<EntityKind, (input: unknown) => Parsed<object>> = {
+		value: (input) =>
+			parseIndicatorValue({ ...(input as object), rev: change.rev, deleted: false }),
+		indicator: parseIndicator,
+		location: parseLocation,
+		organisation: parseOrganisation,
+		measure: parseMeasure,
+		measureNote: parseMeasureNote,
+		meeting: parseMeeting
+	};
+	const parsed = parsers[change.entity](data);
 	if (!parsed.ok) return parsed;
 	const row = { ...parsed.value, rev: change.rev, syncState: 'synced' } as SyncRow;
 	if (row.id !== change.entityId) {
@@ -126,7 +153,7 @@ async function adopt(table: Table<SyncRow, string>, row: SyncRow): Promise<void>
 /** A stored shadow replaces the record once nothing of this device's is pending for it. */
 async function adoptShadow(db: YolDatabase, entity: EntityKind, id: string): Promise<void> {
 	const key = shadowKey(entity, id);
-	const shadow = (await db.meta.get(key))?.value as Change | undefined;
+	const shadow = (await db.meta.get(key))?.value as RecordChange | undefined;
 	if (!shadow) return;
 	await db.meta.delete(key);
 	const table = tableOf(db, entity);

@@ -11,11 +11,22 @@ export const PROTOCOL_VERSION = 3;
 export const CLIENT_SCHEMA_VERSION = 3;
 
 /**
- * What a change can be about. 'conflict' records are written only by the server (a value edit it
- * set aside, then its resolution) and pulled by devices; a device resolves one through a value
- * put carrying `resolves`, never by pushing a 'conflict' itself.
+ * What a change can be about. Version 2 added the roadmap's organisations, measures, measure
+ * notes and meetings (a version 1 client has no tables for them and would drop what it pulled).
+ * Version 3 added 'conflict' records: written only by the server (a value edit it set aside, then
+ * its resolution) and pulled by devices; a device resolves one through a value put carrying
+ * `resolves`, never by pushing a 'conflict' itself.
  */
-export const ENTITIES = ['value', 'indicator', 'location', 'conflict'] as const;
+export const ENTITIES = [
+	'value',
+	'indicator',
+	'location',
+	'organisation',
+	'measure',
+	'measureNote',
+	'meeting',
+	'conflict'
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 const Uuidish = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'is not an id'));

@@ -74,6 +74,18 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
 	},
 	indicator: catalogue('indicators'),
 	location: catalogue('places'),
+	// The roadmap: the coordinator keeps measures, meetings and the organisations list; notes on
+	// work done come from the field too. Everyone reads them (members read the yearly report).
+	organisation: catalogue('organisations'),
+	measure: catalogue('measures'),
+	meeting: catalogue('meetings'),
+	measureNote: {
+		write: (actor) =>
+			actor.role === 'coordinator' || actor.role === 'caseworker'
+				? undefined
+				: `entity: ${READ_ONLY[actor.role] ?? 'your role may not write notes'}`,
+		read: () => 'all'
+	},
 	// The server writes conflicts; a device settles one with a value put carrying `resolves`.
 	// Sent to those who may see the value (pull.ts then narrows to its authors, canSeeConflict).
 	conflict: {

@@ -6,8 +6,17 @@ import {
 	type Indicator
 } from '../../domain/indicators';
 import { parseLocation } from '../../domain/location-schema';
+import {
+	parseMeasure,
+	parseMeasureNote,
+	type Measure,
+	type MeasureNote
+} from '../../domain/measures';
+import { parseMeeting, type Meeting } from '../../domain/meetings';
+import { parseOrganisation } from '../../domain/organisations';
 import { SEED_INDICATORS } from '../../domain/seed/catalogue';
 import { SEED_LOCATIONS } from '../../domain/seed/locations';
+import { SEED_ORGANISATIONS } from '../../domain/seed/organisations';
 import type { Entity } from '../../domain/sync/protocol';
 import type { Store } from '../db/store';
 import { getRecord } from './records';
@@ -26,15 +35,17 @@ export async function checkRecord(
 	entityId: string,
 	data: unknown
 ): Promise<Checked> {
-	if (entity === 'conflict') {
-		return { ok: false, reason: 'entity: conflicts are written by the server only' };
-	}
-	const checked =
-		entity === 'value'
-			? await checkValue(tx, data)
-			: entity === 'indicator'
-				? await checkIndicator(tx, data)
-				: await checkLocation(tx, data);
+	const checks: Record<Entity, () => Promise<Checked> | Checked> = {
+		value: () => checkValue(tx, data),
+		indicator: () => checkIndicator(tx, data),
+		location: () => checkLocation(tx, data),
+		organisation: () => toChecked(parseOrganisation(data)),
+		measure: () => checkMeasure(tx, data),
+		measureNote: () => checkMeasureNote(tx, data),
+		meeting: () => checkMeeting(tx, data),
+		conflict: () => ({ ok: false, reason: 'entity: conflicts are written by the server only' })
+	};
+	const checked = await checks[entity]();
 	if (!checked.ok) return checked;
 	if (checked.data.id !== entityId) {
 		return { ok: false, reason: `id: the record's id is not the mutation's entityId ${entityId}` };
@@ -135,4 +146,72 @@ async function locationExists(tx: Store, id: string): Promise<boolean> {
 	const stored = await getRecord(tx, 'location', id);
 	if (stored) return !stored.deleted;
 	return SEED_LOCATIONS.some((l) => l.id === id);
+}
+
+/** Present on the server and not deleted; organisations also from the reference list. */
+async function exists(tx: Store, entity: Entity, id: string): Promise<boolean> {
+	const stored = await getRecord(tx, entity, id);
+	if (stored) return !stored.deleted;
+	if (entity === 'organisation') return SEED_ORGANISATIONS.some((o) => o.id === id);
+	if (entity === 'indicator') return SEED_INDICATORS.some((i) => i.id === id);
+	return false;
+}
+
+/** The first reference in `refs` that points at nothing, as a reason naming its field. */
+async function missingRef(
+	tx: Store,
+	refs: readonly { field: string; entity: Entity; id: string | null }[]
+): Promise<string | undefined> {
+	for (const ref of refs) {
+		if (ref.id !== null && !(await exists(tx, ref.entity, ref.id))) {
+			return `${ref.field}: there is no ${ref.entity} ${ref.id}`;
+		}
+	}
+	return undefined;
+}
+
+async function withRefs(
+	tx: Store,
+	checked: Checked,
+	refs: (data: never) => { field: string; entity: Entity; id: string | null }[]
+): Promise<Checked> {
+	if (!checked.ok) return checked;
+	const reason = await missingRef(tx, refs(checked.data as never));
+	return reason ? { ok: false, reason } : checked;
+}
+
+function checkMeasure(tx: Store, data: unknown): Promise<Checked> {
+	return withRefs(tx, toChecked(parseMeasure(data)), (m: Measure) => [
+		...m.responsibleBodyIds.map((id, i) => ({
+			field: `responsibleBodyIds.${i}`,
+			entity: 'organisation' as const,
+			id
+		})),
+		...m.indicatorIds.map((id, i) => ({
+			field: `indicatorIds.${i}`,
+			entity: 'indicator' as const,
+			id
+		}))
+	]);
+}
+
+function checkMeasureNote(tx: Store, data: unknown): Promise<Checked> {
+	return withRefs(tx, toChecked(parseMeasureNote(data)), (n: MeasureNote) => [
+		{ field: 'measureId', entity: 'measure', id: n.measureId },
+		{ field: 'organisationId', entity: 'organisation', id: n.organisationId }
+	]);
+}
+
+function checkMeeting(tx: Store, data: unknown): Promise<Checked> {
+	return withRefs(tx, toChecked(parseMeeting(data)), (m: Meeting) => [
+		...m.organisationIds.map((id, i) => ({
+			field: `organisationIds.${i}`,
+			entity: 'organisation' as const,
+			id
+		})),
+		...m.decisions.flatMap((d, i) => [
+			{ field: `decisions.${i}.ownerId`, entity: 'organisation' as const, id: d.ownerId },
+			{ field: `decisions.${i}.measureId`, entity: 'measure' as const, id: d.measureId }
+		])
+	]);
 }

@@ -201,7 +201,10 @@ async function applyResult(
 	// the record keeps its old rev, so an edit made before the pull brings them stays a field
 	// merge; the pull that follows every push brings the server's copy at its new rev.
 	const rev = result.outcome === 'applied' && result.rev !== undefined ? result.rev : record.rev;
-	const synced: SyncRow = { ...record, rev, syncState: 'synced' };
+	// A later edit does not settle an open conflict about this value (a person still has to
+	// choose): the cell keeps saying so, as it does on every other device that holds the conflict.
+	const open = entry.entity === 'value' && (await openConflicts(db, entry.entityId, '')) > 0;
+	const synced: SyncRow = { ...record, rev, syncState: open ? 'conflict' : 'synced' };
 	delete synced.rejectReason;
 	await table.put(synced);
 }
@@ -343,6 +346,15 @@ async function applyPage(
 	for (const [entity, rows] of fast) {
 		const table = tableOf(db, entity);
 		const locals = await table.bulkGet(rows.map((r) => r.id));
+		// A value can arrive after its conflict (changed again since): the marker goes on here.
+		const inConflict =
+			entity === 'value'
+				? new Set(
+						(await db.conflicts.where('entityId').anyOf(ids).toArray())
+							.filter((c) => isOpen(c) && !c.pending)
+							.map((c) => c.entityId)
+					)
+				: new Set<string>();
 		const keep: SyncRow[] = [];
 		rows.forEach((row, i) => {
 			const local = locals[i];
@@ -350,7 +362,9 @@ async function applyPage(
 			keep.push(
 				local && (local.syncState === 'conflict' || local.syncState === 'rejected')
 					? { ...row, syncState: local.syncState, rejectReason: local.rejectReason }
-					: row
+					: inConflict.has(row.id)
+						? { ...row, syncState: 'conflict' }
+						: row
 			);
 		});
 		await table.bulkPut(keep);
@@ -393,12 +407,18 @@ async function applyConflict(db: YolDatabase, change: Change, summary: SyncSumma
 		return;
 	}
 	if (value.syncState !== 'conflict') return;
-	const others = await db.conflicts
+	if ((await openConflicts(db, row.entityId, row.id)) === 0) {
+		await db.values.put({ ...value, syncState: 'synced' });
+	}
+}
+
+/** Conflicts about a value still waiting for a person's choice, other than `except`. */
+function openConflicts(db: YolDatabase, valueId: string, except: string): Promise<number> {
+	return db.conflicts
 		.where('entityId')
-		.equals(row.entityId)
-		.filter((c) => c.id !== row.id && isOpen(c) && !c.pending)
+		.equals(valueId)
+		.filter((c) => c.id !== except && isOpen(c) && !c.pending)
 		.count();
-	if (others === 0) await db.values.put({ ...value, syncState: 'synced' });
 }
 
 /** Fetches the server's changes page by page from the stored cursor. */

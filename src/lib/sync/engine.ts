@@ -170,6 +170,76 @@ async function applyResult(
 	await table.put(synced);
 }
 
+const ACKNOWLEDGED: ReadonlySet<string> = new Set(['applied', 'merged', 'duplicate']);
+
+/**
+ * Splits a push's answers into the common case (the server has the change, and it is the batch's
+ * only change to its record), settled in bulk, and the rest (conflicts, rejections, a record
+ * changed twice in one batch), settled one by one in seq order by applyResult.
+ */
+function splitAcknowledged(answered: [OutboxEntry, MutationResult][]) {
+	const perRecord = new Map<string, number>();
+	for (const [entry] of answered) {
+		const key = `${entry.entity}:${entry.entityId}`;
+		perRecord.set(key, (perRecord.get(key) ?? 0) + 1);
+	}
+	const plain: [OutboxEntry, MutationResult][] = [];
+	const others: [OutboxEntry, MutationResult][] = [];
+	for (const pair of answered) {
+		const [entry, result] = pair;
+		const alone = perRecord.get(`${entry.entity}:${entry.entityId}`) === 1;
+		(alone && ACKNOWLEDGED.has(result.outcome) ? plain : others).push(pair);
+	}
+	return { plain, others };
+}
+
+/**
+ * applyResult's applied/merged/duplicate branch for many entries at once: a few bulk reads and
+ * writes per push instead of four IndexedDB requests per change (which made a push of 10,000
+ * edits take seconds in Chromium). Each record here appears once in the batch.
+ */
+async function settleAcknowledged(
+	db: YolDatabase,
+	pairs: [OutboxEntry, MutationResult][]
+): Promise<void> {
+	if (pairs.length === 0) return;
+	await db.outbox.bulkDelete(pairs.map(([entry]) => entry.seq!));
+	const ids = [...new Set(pairs.map(([entry]) => entry.entityId))];
+	const later = new Set(
+		(await db.outbox.where('entityId').anyOf(ids).toArray()).map((e) => `${e.entity}:${e.entityId}`)
+	);
+	// A record with later edits still on their way stays 'local' (see applyResult).
+	const done = pairs.filter(([entry]) => !later.has(`${entry.entity}:${entry.entityId}`));
+	await db.meta.bulkDelete(done.map(([entry]) => shadowKey(entry.entity, entry.entityId)));
+	const byEntity = new Map<EntityKind, [OutboxEntry, MutationResult][]>();
+	for (const pair of done) {
+		const list = byEntity.get(pair[0].entity) ?? [];
+		list.push(pair);
+		byEntity.set(pair[0].entity, list);
+	}
+	for (const [entity, list] of byEntity) {
+		const table = tableOf(db, entity);
+		const records = await table.bulkGet(list.map(([entry]) => entry.entityId));
+		const deletes: string[] = [];
+		const puts: SyncRow[] = [];
+		list.forEach(([entry, result], i) => {
+			const record = records[i];
+			if (!record) return;
+			if (entry.op === 'delete') {
+				deletes.push(entry.entityId);
+				return;
+			}
+			const rev =
+				result.outcome === 'applied' && result.rev !== undefined ? result.rev : record.rev;
+			const synced: SyncRow = { ...record, rev, syncState: 'synced' };
+			delete synced.rejectReason;
+			puts.push(synced);
+		});
+		await table.bulkDelete(deletes);
+		await table.bulkPut(puts);
+	}
+}
+
 /** Sends the outbox in seq order, batch by batch, and settles each answer. */
 export async function pushOutbox(
 	db: YolDatabase,
@@ -188,20 +258,23 @@ export async function pushOutbox(
 			mutations: batch.map(toMutation)
 		});
 		const bySeq = new Map(batch.map((entry) => [entry.seq!, entry]));
-		let settled = 0;
+		const answered: [OutboxEntry, MutationResult][] = [];
+		for (const result of response.results) {
+			const entry = bySeq.get(result.seq);
+			if (!entry) continue;
+			bySeq.delete(result.seq);
+			answered.push([entry, result]);
+			if (result.outcome === 'conflict') summary.conflicts += 1;
+			else if (result.outcome === 'rejected') summary.rejected += 1;
+			else summary.pushed += 1;
+		}
+		const settled = answered.length;
 		// One transaction for the whole answer: the outbox and the records' states move together,
 		// so a closed tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
 		await db.transaction('rw', syncTables(db), async () => {
-			for (const result of response.results) {
-				const entry = bySeq.get(result.seq);
-				if (!entry) continue;
-				bySeq.delete(result.seq);
-				await applyResult(db, entry, result);
-				settled += 1;
-				if (result.outcome === 'conflict') summary.conflicts += 1;
-				else if (result.outcome === 'rejected') summary.rejected += 1;
-				else summary.pushed += 1;
-			}
+			const { plain, others } = splitAcknowledged(answered);
+			await settleAcknowledged(db, plain);
+			for (const [entry, result] of others) await applyResult(db, entry, result);
 		});
 		// An answer that settled nothing would loop forever: try again on the next round.
 		if (settled === 0) throw new Error('the server settled none of the pushed changes');

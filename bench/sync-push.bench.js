@@ -30,6 +30,8 @@ export async function run() {
 			await browser.context.setOffline(true);
 			await page.evaluate(editOffline, { count: EDITS, comment: `bench run ${i}` });
 			const done = page.evaluate(timeReconnect);
+			// The page's listener must be in place before the event it waits for.
+			await page.waitForFunction(() => /** @type {any} */ (window).__yolWaiting === true);
 			await browser.context.setOffline(false);
 			runs.push(await done);
 		}
@@ -113,6 +115,7 @@ function timeReconnect() {
 			if (state !== 'idle') left = true;
 			if (!left || state !== 'idle') return;
 			const end = performance.now();
+			/** @type {any} */ (window).__yolWaiting = false;
 			observer.disconnect();
 			const entries = performance
 				.getEntriesByType('resource')
@@ -130,6 +133,8 @@ function timeReconnect() {
 		});
 		observer.observe(status, { attributes: true, attributeFilter: ['data-state'] });
 		window.addEventListener('online', () => (t0 = performance.now()), { once: true });
+		performance.clearResourceTimings();
 		performance.setResourceTimingBufferSize(10_000);
+		/** @type {any} */ (window).__yolWaiting = true;
 	});
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../domain/sync/protocol';
 import type { Store } from '../db/store';
 import { getRecord, lockRevisions, nextRevisions, writeRecord, type StoredRecord } from './records';
-import { checkRecord } from './validate';
+import { CatalogueLookups, checkRecord } from './validate';
 
 /** Fields of a value that describe its latest write, taken along when a value's edit merges. */
 const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
@@ -43,12 +43,13 @@ export async function applyPush(
 		);
 		let lastSeq = device?.last_seq ?? 0;
 		const results: MutationResult[] = [];
+		const lookups = new CatalogueLookups();
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
 				results.push(await replay(tx, deviceId, mutation));
 				continue;
 			}
-			const result = await applyMutation(tx, deviceId, mutation, at);
+			const result = await applyMutation(tx, deviceId, mutation, at, lookups);
 			await tx.run(
 				`INSERT INTO mutation_log (device_id, seq, mutation_id, outcome, rev, conflict_id, reason)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -116,9 +117,12 @@ async function applyMutation(
 	tx: Store,
 	deviceId: string,
 	mutation: Mutation,
-	at: string
+	at: string,
+	lookups: CatalogueLookups
 ): Promise<MutationResult> {
 	const { seq, entity, entityId } = mutation;
+	// A change to the catalogue (even one that ends up rejected) invalidates what was looked up.
+	if (entity !== 'value') lookups.clear();
 	const current = await getRecord(tx, entity, entityId);
 
 	let incoming: Record<string, unknown> | undefined;
@@ -128,7 +132,7 @@ async function applyMutation(
 		// A delete touches every field: it conflicts with any other device's edit after its base.
 		changed = [...Object.keys(current?.fieldRevs ?? {}), 'deleted'];
 	} else {
-		const checked = await checkRecord(tx, entity, entityId, mutation.data);
+		const checked = await checkRecord(tx, entity, entityId, mutation.data, lookups);
 		if (!checked.ok) return { seq, outcome: 'rejected', reason: checked.reason };
 		const unknown = mutation.changed.filter((field) => !(field in checked.data));
 		if (unknown.length > 0) {
@@ -158,7 +162,13 @@ async function applyMutation(
 		for (const field of fields) if (field in incoming) data[field] = incoming[field];
 		// Two valid edits of different fields can still make an invalid record together (an
 		// indicator's code from one, its area from the other): keep that for a person to decide.
-		const merged = await checkRecord(tx, entity, entityId, { ...data, rev: 0, deleted: false });
+		const merged = await checkRecord(
+			tx,
+			entity,
+			entityId,
+			{ ...data, rev: 0, deleted: false },
+			lookups
+		);
 		if (!merged.ok) return keepConflict(tx, deviceId, mutation, current, decision.fields, at);
 	} else {
 		data = incoming;

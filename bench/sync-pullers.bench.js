@@ -1,6 +1,7 @@
 // 200 devices pulling increments at once (issue 4's target: zero errors, p99 ≤ 250 ms), with
 // autocannon on loopback against the built server on SQLite holding 100,000 values. Each request
 // is a routine pull: the changes after a cursor 1 to 100 revisions behind the head.
+// @ts-expect-error -- autocannon ships no type declarations (@types/autocannon is not installed)
 import autocannon from 'autocannon';
 import { serverWithValues } from './sync-setup.js';
 

@@ -1,6 +1,13 @@
-import type { Change, PullResponse } from '../../domain/sync/protocol';
+import type { Change, Entity, PullResponse } from '../../domain/sync/protocol';
 import type { SqlValue, Store } from '../db/store';
-import { fromRow } from './records';
+
+interface PulledRow {
+	entity: Entity;
+	id: string;
+	rev: number;
+	deleted: number;
+	data: string | null;
+}
 
 /**
  * Which records a device may pull. For now every device gets everything; when the auth issue
@@ -28,22 +35,20 @@ export async function pullChanges(
 	const filter = scopeFilter(scope, 3);
 	const where = `rev > $1${filter.sql}`;
 	const params: SqlValue[] = [after, limit + 1, ...filter.params];
-	const rows = await store.all<Parameters<typeof fromRow>[0]>(
-		`SELECT entity, id, rev, deleted, data, field_revs FROM records WHERE ${where}
+	// field_revs (the merge bookkeeping) stays on the server: not read, not parsed.
+	const rows = await store.all<PulledRow>(
+		`SELECT entity, id, rev, deleted, data FROM records WHERE ${where}
 		ORDER BY rev LIMIT $2`,
 		params
 	);
 	const hasMore = rows.length > limit;
-	const changes: Change[] = rows.slice(0, limit).map((row) => {
-		const record = fromRow(row);
-		return {
-			rev: record.rev,
-			entity: record.entity,
-			entityId: record.id,
-			deleted: record.deleted,
-			data: record.data
-		};
-	});
+	const changes: Change[] = rows.slice(0, limit).map((row) => ({
+		rev: row.rev,
+		entity: row.entity,
+		entityId: row.id,
+		deleted: row.deleted === 1,
+		data: row.data === null ? null : (JSON.parse(row.data) as unknown)
+	}));
 	const cursor = changes.at(-1)?.rev ?? after;
 	// Counted only while pages remain: a first sync shows progress, a routine pull pays nothing.
 	const remaining = hasMore

@@ -4,22 +4,35 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** @param {number} port @returns {Promise<{ url: string, stop: () => void }>} */
-export async function serveBuild(port) {
+/**
+ * @param {number} port
+ * @param {{ dataDir?: string, env?: Record<string, string> }} [options] an existing data folder
+ *   (to restart on the same database) and extra environment
+ * @returns {Promise<{ url: string, dataDir: string, stop: () => Promise<void> }>}
+ */
+export async function serveBuild(port, options = {}) {
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yol-bench-'));
 	const server = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			YOL_DATA_DIR: mkdtempSync(join(tmpdir(), 'yol-bench-')),
-			DATABASE_URL: ''
+			YOL_DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			...options.env
 		},
 		stdio: 'ignore'
 	});
+	const stop = () =>
+		new Promise((resolve) => {
+			if (server.exitCode !== null || server.signalCode !== null) return resolve(undefined);
+			server.once('exit', resolve);
+			server.kill();
+		});
 	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
+	for (let i = 0; i < 300; i++) {
 		try {
-			if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => server.kill() };
+			if ((await fetch(`${url}/api/health`)).ok) return { url, dataDir, stop };
 		} catch {
 			// not listening yet
 		}

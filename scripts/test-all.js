@@ -11,17 +11,28 @@ const steps = [
 	{ name: 'type check', cmd: ['npm', 'run', '--silent', 'check'] },
 	{ name: 'unit + integration (vitest)', cmd: npx('vitest', 'run'), report: 'vitest' },
 	{ name: 'build', cmd: npx('vite', 'build') },
+	{
+		// Against the built server process (tests/fault): after the build, before Playwright.
+		name: 'fault tests (vitest, real server)',
+		cmd: npx('vitest', 'run'),
+		env: { YOL_FAULT_TESTS: '1' },
+		report: 'vitest-fault'
+	},
 	{ name: 'end-to-end (playwright)', cmd: ['node', 'scripts/e2e.js'], report: 'playwright' }
 ];
 
 rmSync('test-results/vitest.json', { force: true });
+rmSync('test-results/vitest-fault.json', { force: true });
 rmSync('test-results/playwright.json', { force: true });
 
 /** @type {{ name: string, ok: boolean }[]} */
 const results = [];
 for (const step of steps) {
 	console.log(`\n=== ${step.name} ===`);
-	const run = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit' });
+	const run = spawnSync(step.cmd[0], step.cmd.slice(1), {
+		stdio: 'inherit',
+		env: { ...process.env, ...step.env }
+	});
 	results.push({ name: step.name, ok: run.status === 0 });
 }
 
@@ -37,8 +48,9 @@ function readJson(file) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const vitest = readJson('test-results/vitest.json');
-if (vitest) {
+for (const file of ['test-results/vitest.json', 'test-results/vitest-fault.json']) {
+	const vitest = readJson(file);
+	if (!vitest) continue;
 	passed += vitest.numPassedTests;
 	failed += vitest.numFailedTests;
 	skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);

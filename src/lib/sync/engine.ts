@@ -238,6 +238,86 @@ async function settleResolution(
 	});
 }
 
+const ACKNOWLEDGED: ReadonlySet<string> = new Set(['applied', 'merged', 'duplicate']);
+
+/**
+ * Splits a push's answers into the common case (the server has the change, and it is the batch's
+ * only change to its record), settled in bulk, and the rest (conflicts, rejections, a record
+ * changed twice in one batch), settled one by one in seq order by applyResult.
+ */
+function splitAcknowledged(answered: [OutboxEntry, MutationResult][]) {
+	const perRecord = new Map<string, number>();
+	for (const [entry] of answered) {
+		const key = `${entry.entity}:${entry.entityId}`;
+		perRecord.set(key, (perRecord.get(key) ?? 0) + 1);
+	}
+	const plain: [OutboxEntry, MutationResult][] = [];
+	const others: [OutboxEntry, MutationResult][] = [];
+	for (const pair of answered) {
+		const [entry, result] = pair;
+		const alone = perRecord.get(`${entry.entity}:${entry.entityId}`) === 1;
+		// A resolution also settles its conflict (settleResolution): one by one.
+		const simple = alone && !entry.resolves && ACKNOWLEDGED.has(result.outcome);
+		(simple ? plain : others).push(pair);
+	}
+	return { plain, others };
+}
+
+/**
+ * applyResult's applied/merged/duplicate branch for many entries at once: a few bulk reads and
+ * writes per push instead of four IndexedDB requests per change (which made a push of 10,000
+ * edits take seconds in Chromium). Each record here appears once in the batch.
+ */
+async function settleAcknowledged(
+	db: YolDatabase,
+	pairs: [OutboxEntry, MutationResult][]
+): Promise<void> {
+	if (pairs.length === 0) return;
+	await db.outbox.bulkDelete(pairs.map(([entry]) => entry.seq!));
+	const ids = [...new Set(pairs.map(([entry]) => entry.entityId))];
+	const later = new Set(
+		(await db.outbox.where('entityId').anyOf(ids).toArray()).map((e) => `${e.entity}:${e.entityId}`)
+	);
+	// A record with later edits still on their way stays 'local' (see applyResult).
+	const done = pairs.filter(([entry]) => !later.has(`${entry.entity}:${entry.entityId}`));
+	await db.meta.bulkDelete(done.map(([entry]) => shadowKey(entry.entity, entry.entityId)));
+	const byEntity = new Map<EntityKind, [OutboxEntry, MutationResult][]>();
+	for (const pair of done) {
+		const list = byEntity.get(pair[0].entity) ?? [];
+		list.push(pair);
+		byEntity.set(pair[0].entity, list);
+	}
+	// A later edit does not settle an open conflict about a value (see applyResult).
+	const valueIds = (byEntity.get('value') ?? []).map(([entry]) => entry.entityId);
+	const inConflict = new Set(
+		(await db.conflicts.where('entityId').anyOf(valueIds).toArray())
+			.filter((c) => isOpen(c) && !c.pending)
+			.map((c) => c.entityId)
+	);
+	for (const [entity, list] of byEntity) {
+		const table = tableOf(db, entity);
+		const records = await table.bulkGet(list.map(([entry]) => entry.entityId));
+		const deletes: string[] = [];
+		const puts: SyncRow[] = [];
+		list.forEach(([entry, result], i) => {
+			const record = records[i];
+			if (!record) return;
+			if (entry.op === 'delete') {
+				deletes.push(entry.entityId);
+				return;
+			}
+			const rev =
+				result.outcome === 'applied' && result.rev !== undefined ? result.rev : record.rev;
+			const open = entity === 'value' && inConflict.has(entry.entityId);
+			const synced: SyncRow = { ...record, rev, syncState: open ? 'conflict' : 'synced' };
+			delete synced.rejectReason;
+			puts.push(synced);
+		});
+		await table.bulkDelete(deletes);
+		await table.bulkPut(puts);
+	}
+}
+
 /** Sends the outbox in seq order, batch by batch, and settles each answer. */
 export async function pushOutbox(
 	db: YolDatabase,
@@ -256,20 +336,23 @@ export async function pushOutbox(
 			mutations: batch.map(toMutation)
 		});
 		const bySeq = new Map(batch.map((entry) => [entry.seq!, entry]));
-		let settled = 0;
+		const answered: [OutboxEntry, MutationResult][] = [];
+		for (const result of response.results) {
+			const entry = bySeq.get(result.seq);
+			if (!entry) continue;
+			bySeq.delete(result.seq);
+			answered.push([entry, result]);
+			if (result.outcome === 'conflict') summary.conflicts += 1;
+			else if (result.outcome === 'rejected') summary.rejected += 1;
+			else summary.pushed += 1;
+		}
+		const settled = answered.length;
 		// One transaction for the whole answer: the outbox and the records' states move together,
 		// so a closed tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
 		await db.transaction('rw', syncTables(db), async () => {
-			for (const result of response.results) {
-				const entry = bySeq.get(result.seq);
-				if (!entry) continue;
-				bySeq.delete(result.seq);
-				await applyResult(db, entry, result);
-				settled += 1;
-				if (result.outcome === 'conflict') summary.conflicts += 1;
-				else if (result.outcome === 'rejected') summary.rejected += 1;
-				else summary.pushed += 1;
-			}
+			const { plain, others } = splitAcknowledged(answered);
+			await settleAcknowledged(db, plain);
+			for (const [entry, result] of others) await applyResult(db, entry, result);
 		});
 		// An answer that settled nothing would loop forever: try again on the next round.
 		if (settled === 0) throw new Error('the server settled none of the pushed changes');
@@ -429,18 +512,29 @@ export async function pullChanges(
 	summary: SyncSummary = emptySummary(),
 	onPage?: (received: number, remaining: number | undefined) => void
 ): Promise<SyncSummary> {
+	const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
+	let after = typeof stored === 'number' ? stored : 0;
+	let request = transport.pull(after, pageSize);
 	for (;;) {
-		const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
-		const after = typeof stored === 'number' ? stored : 0;
-		const page = await transport.pull(after, pageSize);
+		const page = await request;
+		const more = page.hasMore && page.cursor > after;
+		// The next page is fetched while this one is stored: on a first sync the network, the
+		// server and JSON parsing then overlap the IndexedDB writes instead of adding to them.
+		if (more) {
+			request = transport.pull(page.cursor, pageSize);
+			// Handled here too, so a failure while this page is stored leaves no unhandled rejection.
+			request.catch(() => undefined);
+		}
 		// A page and its cursor in one transaction: an interrupted first sync resumes at the
 		// page it stopped on, with no page applied twice or skipped.
+		const from = after;
 		await db.transaction('rw', syncTables(db), async () => {
 			await applyPage(db, page.changes, summary);
-			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(after, page.cursor) });
+			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, page.cursor) });
 		});
 		onPage?.(summary.pulled + summary.skipped, page.remaining);
-		if (!page.hasMore || page.cursor <= after) return summary;
+		if (!more) return summary;
+		after = page.cursor;
 	}
 }
 

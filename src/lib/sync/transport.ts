@@ -43,6 +43,17 @@ export class SyncHttpError extends Error {
 	}
 }
 
+/**
+ * The server wants this user to sign in (again) before it takes or gives changes (401). Nothing
+ * is lost: the outbox stays as it is, and the next round after signing in carries on from it.
+ */
+export class SignInRequiredError extends SyncHttpError {
+	constructor(message = 'Sign in again to sync. Your unsynced changes stay on this device.') {
+		super(401, message);
+		this.name = 'SignInRequiredError';
+	}
+}
+
 /** The server answered 2xx with a body that is not the protocol's message. */
 export class BadResponseError extends Error {
 	constructor(message: string) {
@@ -85,6 +96,10 @@ async function send<T>(
 	if (response.status === 426) {
 		const parsed = v.safeParse(ErrorBodySchema, body);
 		throw new UpdateRequiredError(parsed.success ? parsed.output.error : undefined);
+	}
+	if (response.status === 401) {
+		const parsed = v.safeParse(ErrorBodySchema, body);
+		throw new SignInRequiredError(parsed.success ? parsed.output.error : undefined);
 	}
 	if (!response.ok) {
 		const parsed = v.safeParse(ErrorBodySchema, body);

@@ -1,9 +1,16 @@
 import type { Actor } from '../../domain/auth';
-import type { Change, PullResponse } from '../../domain/sync/protocol';
+import type { Change, Entity, PullResponse } from '../../domain/sync/protocol';
 import { ENTITY_RULES } from '../auth/permissions';
 import { placesOf } from '../auth/scope';
 import type { SqlValue, Store } from '../db/store';
-import { fromRow } from './records';
+
+interface PulledRow {
+	entity: Entity;
+	id: string;
+	rev: number;
+	deleted: number;
+	data: string | null;
+}
 
 /**
  * Which records a device may pull, from the entity table in auth/permissions.ts: entities sent
@@ -74,23 +81,24 @@ export async function pullChanges(
 	const filter = scopeFilter(scope, 3);
 	const where = `rev > $1${filter.sql}`;
 	const params: SqlValue[] = [after, limit + 1, ...filter.params];
-	const rows = await store.all<Parameters<typeof fromRow>[0]>(
-		`SELECT entity, id, rev, deleted, data, field_revs FROM records WHERE ${where}
+	// field_revs (the merge bookkeeping) stays on the server: not read, not parsed.
+	const rows = await store.all<PulledRow>(
+		`SELECT entity, id, rev, deleted, data FROM records WHERE ${where}
 		ORDER BY rev LIMIT $2`,
 		params
 	);
 	const hasMore = rows.length > limit;
 	const read: Change[] = rows.slice(0, limit).map((row) => {
-		const record = fromRow(row);
+		const data = row.data === null ? null : (JSON.parse(row.data) as unknown);
 		return {
-			rev: record.rev,
-			entity: record.entity,
-			entityId: record.id,
-			deleted: record.deleted,
+			rev: row.rev,
+			entity: row.entity,
+			entityId: row.id,
+			deleted: row.deleted === 1,
 			data:
-				scope.kind === 'limited' && scope.redact && record.data !== null
-					? scope.redact(record.entity, record.data)
-					: record.data
+				scope.kind === 'limited' && scope.redact && data !== null
+					? scope.redact(row.entity, data)
+					: data
 		};
 	});
 	const changes = read.filter(canSee);

@@ -21,7 +21,7 @@ import { placesOf, type Places } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
 import { getRecord, lockRevisions, nextRevisions, writeRecord, type StoredRecord } from './records';
-import { checkRecord } from './validate';
+import { CatalogueLookups, checkRecord } from './validate';
 
 /** Fields of a value that describe its latest write, taken along when a value's edit merges. */
 const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
@@ -70,12 +70,13 @@ export async function applyPush(
 			]);
 		}
 		const results: MutationResult[] = [];
+		const lookups = new CatalogueLookups();
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
 				results.push(await replay(tx, deviceId, mutation));
 				continue;
 			}
-			const result = await applyMutation(tx, who, mutation);
+			const result = await applyMutation(tx, who, mutation, lookups);
 			await tx.run(
 				`INSERT INTO mutation_log (device_id, seq, mutation_id, outcome, rev, conflict_id, reason)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -177,9 +178,16 @@ async function replay(tx: Store, deviceId: string, mutation: Mutation): Promise<
 	return { seq, outcome: 'duplicate', ...(log.rev !== null ? { rev: log.rev } : {}) };
 }
 
-async function applyMutation(tx: Store, who: Pusher, mutation: Mutation): Promise<MutationResult> {
+async function applyMutation(
+	tx: Store,
+	who: Pusher,
+	mutation: Mutation,
+	lookups: CatalogueLookups
+): Promise<MutationResult> {
 	const { deviceId, at } = who;
 	const { seq, entity, entityId } = mutation;
+	// A change to the catalogue (even one that ends up rejected) invalidates what was looked up.
+	if (entity !== 'value') lookups.clear();
 	if (entity === 'conflict') {
 		return {
 			seq,
@@ -217,7 +225,7 @@ async function applyMutation(tx: Store, who: Pusher, mutation: Mutation): Promis
 		// A delete touches every field: it conflicts with any other device's edit after its base.
 		changed = [...Object.keys(current?.fieldRevs ?? {}), 'deleted'];
 	} else {
-		const checked = await checkRecord(tx, entity, entityId, mutation.data);
+		const checked = await checkRecord(tx, entity, entityId, mutation.data, lookups);
 		if (!checked.ok) return { seq, outcome: 'rejected', reason: checked.reason };
 		const unknown = mutation.changed.filter((field) => !(field in checked.data));
 		if (unknown.length > 0) {
@@ -251,7 +259,13 @@ async function applyMutation(tx: Store, who: Pusher, mutation: Mutation): Promis
 		for (const field of fields) if (field in incoming) data[field] = incoming[field];
 		// Two valid edits of different fields can still make an invalid record together (an
 		// indicator's code from one, its area from the other): keep that for a person to decide.
-		const merged = await checkRecord(tx, entity, entityId, { ...data, rev: 0, deleted: false });
+		const merged = await checkRecord(
+			tx,
+			entity,
+			entityId,
+			{ ...data, rev: 0, deleted: false },
+			lookups
+		);
 		if (!merged.ok) {
 			const kept = await keepConflict(tx, deviceId, mutation, current, decision.fields, at);
 			if (resolving) await markResolved(tx, resolving, mutation, deviceId, null, at);

@@ -23,6 +23,17 @@ export class UpdateRequiredError extends Error {
 	}
 }
 
+/**
+ * The server no longer accepts this device's session (401: expired, revoked, or signed out
+ * elsewhere). Nothing local is lost: the outbox waits until the user signs in again.
+ */
+export class SessionEndedError extends Error {
+	constructor(message = 'Sign in again to sync') {
+		super(message);
+		this.name = 'SessionEndedError';
+	}
+}
+
 /** No answer at all: no network, or the connection dropped before the answer arrived. */
 export class OfflineError extends Error {
 	constructor(cause?: unknown) {
@@ -85,6 +96,10 @@ async function send<T>(
 	if (response.status === 426) {
 		const parsed = v.safeParse(ErrorBodySchema, body);
 		throw new UpdateRequiredError(parsed.success ? parsed.output.error : undefined);
+	}
+	if (response.status === 401) {
+		const parsed = v.safeParse(ErrorBodySchema, body);
+		throw new SessionEndedError(parsed.success ? parsed.output.error : undefined);
 	}
 	if (!response.ok) {
 		const parsed = v.safeParse(ErrorBodySchema, body);

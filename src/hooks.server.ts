@@ -1,4 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { gateApi } from '$lib/server/auth/http';
 import { initServer } from '$lib/server/init';
 
 /** Opens the store, runs migrations and loads demo data before the first request is served. */
@@ -14,7 +15,16 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response: Response | undefined;
+	if (event.url.pathname.startsWith('/api/')) {
+		// Sessions, roles and cross-site refusal for every API route, before any route runs.
+		const { store } = await initServer();
+		const gate = await gateApi(event.request, event.url, store);
+		response = gate.response;
+		event.locals.actor = gate.actor;
+		event.locals.session = gate.session;
+	}
+	response ??= await resolve(event);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

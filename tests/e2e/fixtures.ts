@@ -15,13 +15,21 @@ export const DEMO_USERS = {
 export type DemoUser = keyof typeof DEMO_USERS | 'none';
 
 /**
- * Signs a browser context in as a demo user, through the API (shares the context's cookies).
- * The page then learns who is signed in from the server on its first load.
- * PLACEHOLDER until accounts land (#5): does nothing.
+ * Signs a browser context in as a demo user, through the API: the context's request client
+ * shares its cookies with the context's pages, so they start with the session cookie. The page
+ * then learns who is signed in from the server on its first load.
  */
 export async function signInContext(context: BrowserContext, who: DemoUser): Promise<void> {
 	if (who === 'none') return;
-	void context;
+	// With the Origin a browser sends, which also decides the cookie's Secure flag.
+	const origin = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1').origin;
+	const response = await context.request.post('/api/auth/login', {
+		data: DEMO_USERS[who],
+		headers: { Origin: origin }
+	});
+	if (!response.ok()) {
+		throw new Error(`Signing in as ${who} failed: ${response.status()} ${await response.text()}`);
+	}
 }
 
 /** A new context (a separate tablet) signed in as `who`. */

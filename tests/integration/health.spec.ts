@@ -41,7 +41,8 @@ describe('initServer and GET /api/health (SQLite)', () => {
 		expect(log.mock.calls.map(([line]) => String(line))).toEqual([
 			`Yol: store sqlite at ${config.sqliteFile}, ${migrations.length} migration${migrations.length === 1 ? '' : 's'} applied (schema ${latest})`,
 			expect.stringMatching(/^Yol: instance [0-9a-f-]{36}$/),
-			expect.stringMatching(/^Yol: demo data seeded at /)
+			expect.stringMatching(/^Yol: demo data seeded at /),
+			'Yol: 4 demo accounts created'
 		]);
 
 		await stopServer();

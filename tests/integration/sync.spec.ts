@@ -18,6 +18,7 @@ import { handlePull, handlePush, TOO_OLD } from '../../src/lib/server/sync/http'
 import { pullChanges } from '../../src/lib/server/sync/pull';
 import { applyPush } from '../../src/lib/server/sync/push';
 import { describeStores } from './stores';
+import { COORDINATOR } from '../factories/actors';
 
 /** A few valid value records: one district, January 2026, as the devices' own seed makes them. */
 const SAMPLES: IndicatorValue[] = generateDemoValues({
@@ -53,12 +54,16 @@ function put(
 }
 
 function push(store: Store, deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
-	return applyPush(store, {
-		protocol: PROTOCOL_VERSION,
-		schema: CLIENT_SCHEMA_VERSION,
-		deviceId,
-		mutations
-	});
+	return applyPush(
+		store,
+		{
+			protocol: PROTOCOL_VERSION,
+			schema: CLIENT_SCHEMA_VERSION,
+			deviceId,
+			mutations
+		},
+		COORDINATOR
+	);
 }
 
 async function ready(store: Store): Promise<Store> {
@@ -241,7 +246,7 @@ describeStores('sync', (db, dialect) => {
 
 	it('checks versions, size and shape before writing anything (push and pull routes)', async () => {
 		const store = await ready(db().store);
-		const context = { store, bodyLimit: 4096 };
+		const context = { store, bodyLimit: 4096, actor: COORDINATOR };
 		const body = (over: Record<string, unknown> = {}) =>
 			JSON.stringify({
 				protocol: PROTOCOL_VERSION,

@@ -21,6 +21,7 @@ import { handlePull, handlePush } from '../../src/lib/server/sync/http';
 import { applyPush } from '../../src/lib/server/sync/push';
 import { syncOnce } from '../../src/lib/sync/engine';
 import { fetchTransport, type SyncTransport } from '../../src/lib/sync/transport';
+import { COORDINATOR } from '../factories/actors';
 
 /**
  * The client engine against the server's own push and pull handlers (SQLite store), through the
@@ -43,7 +44,7 @@ function input(value: number, comment = ''): ValueInput {
 }
 
 function serverTransport(): SyncTransport {
-	const context = { store, bodyLimit: 10_000_000 };
+	const context = { store, bodyLimit: 10_000_000, actor: COORDINATOR };
 	return fetchTransport((request, init) => {
 		const url = new URL(String(request), 'http://yol.test');
 		return url.pathname.endsWith('/push')
@@ -82,12 +83,16 @@ beforeEach(async () => {
 		changed: Object.keys(r.data),
 		data: r.data
 	}));
-	const seeded = await applyPush(store, {
-		protocol: PROTOCOL_VERSION,
-		schema: CLIENT_SCHEMA_VERSION,
-		deviceId: 'seed-admin',
-		mutations
-	});
+	const seeded = await applyPush(
+		store,
+		{
+			protocol: PROTOCOL_VERSION,
+			schema: CLIENT_SCHEMA_VERSION,
+			deviceId: 'seed-admin',
+			mutations
+		},
+		COORDINATOR
+	);
 	expect(seeded.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
 });
 

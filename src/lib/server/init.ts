@@ -4,6 +4,7 @@ import { describeStore, openStore } from './db';
 import { ensureMeta } from './db/meta';
 import { migrate } from './db/migrate';
 import type { Store } from './db/store';
+import { seedDemoUsers } from './auth/demo-users';
 import { seedDemo } from './demo';
 import { closeOnShutdown } from './shutdown';
 
@@ -62,6 +63,8 @@ async function start(config: Config): Promise<Running> {
 		if (config.demo) {
 			const demo = await seedDemo(store);
 			log(demo ? `demo data seeded at ${demo.seededAt}` : 'demo data already present');
+			const users = await seedDemoUsers(store);
+			if (users > 0) log(`${users} demo account${users === 1 ? '' : 's'} created`);
 		}
 	} catch (error) {
 		await store.close().catch(() => undefined);

@@ -1,20 +1,23 @@
-import type { RequestEvent } from '@sveltejs/kit';
-import type { Actor } from '../../domain/auth';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { SESSION_ENDED, type Actor, type Role } from '../../domain/auth';
 
 /**
- * The signed-in user of a request. PLACEHOLDER until accounts land (#5): every request acts as
- * the demo coordinator. Server routes call this (never read cookies themselves), so that when
- * sessions arrive this is the one place that answers 401 for a request without a valid session.
+ * The signed-in user of a request. hooks.server.ts finds the session from the cookie and already
+ * answers 401 `{ error }` for an /api request without a valid one, so routes call this (never
+ * read cookies themselves) and it throws only if a route is reached some other way.
  */
 export function requireActor(event: Pick<RequestEvent, 'locals'>): Actor {
-	void event;
-	return {
-		userId: 'demo-coordinator',
-		username: 'coordinator',
-		name: 'Demo coordinator',
-		organisation: 'SMS',
-		role: 'coordinator',
-		language: 'az',
-		locationIds: null
-	};
+	const actor = event.locals.actor;
+	if (!actor) error(401, { message: SESSION_ENDED, error: SESSION_ENDED });
+	return actor;
+}
+
+/** The signed-in user if they have one of `roles`; 403 `{ error }` otherwise. */
+export function requireRole(event: Pick<RequestEvent, 'locals'>, ...roles: Role[]): Actor {
+	const actor = requireActor(event);
+	if (!roles.includes(actor.role)) {
+		const message = `Your account (${actor.role}) may not do this; it needs the role ${roles.join(' or ')}.`;
+		error(403, { message, error: message });
+	}
+	return actor;
 }

@@ -8,8 +8,10 @@ import {
 	PushRequestSchema,
 	type ErrorBody
 } from '../../domain/sync/protocol';
+import type { Actor } from '../../domain/auth';
 import type { Store } from '../db/store';
-import { pullChanges, EVERYTHING } from './pull';
+import { ApiProblem } from '../http/problem';
+import { pullChanges, scopeFor } from './pull';
 import { applyPush } from './push';
 
 /**
@@ -21,6 +23,8 @@ import { applyPush } from './push';
 export interface SyncContext {
 	store: Store;
 	bodyLimit: number;
+	/** The signed-in user (hooks refuse a request without one before it gets here). */
+	actor: Actor;
 }
 
 export const TOO_OLD =
@@ -46,6 +50,7 @@ function reply(body: unknown, status = 200): Response {
 
 function problemResponse(error: unknown, what: string): Response {
 	if (error instanceof Problem) return reply(error.body, error.status);
+	if (error instanceof ApiProblem) return reply(error.body, error.status);
 	// The detail may name hosts or files: it goes to the log, not to the device.
 	console.error(`Yol: sync ${what} failed:`, error);
 	return reply(
@@ -63,7 +68,7 @@ export async function handlePush(request: Request, context: SyncContext): Promis
 		checkVersions(envelope.protocol, envelope.schema);
 		const parsed = v.safeParse(PushRequestSchema, body);
 		if (!parsed.success) throw invalid(parsed.issues);
-		return reply(await applyPush(context.store, parsed.output));
+		return reply(await applyPush(context.store, parsed.output, context.actor));
 	} catch (error) {
 		return problemResponse(error, 'take this push');
 	}
@@ -94,9 +99,8 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		if (!parsed.success) throw invalid(parsed.issues);
 		const { after, limit } = parsed.output;
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
-		return reply(
-			await pullChanges(context.store, after, Math.min(limit, PULL_PAGE_MAX), EVERYTHING)
-		);
+		const scope = await scopeFor(context.store, context.actor);
+		return reply(await pullChanges(context.store, after, Math.min(limit, PULL_PAGE_MAX), scope));
 	} catch (error) {
 		return problemResponse(error, 'send changes');
 	}

@@ -1,17 +1,53 @@
+import type { Actor } from '../../domain/auth';
 import type { Change, PullResponse } from '../../domain/sync/protocol';
+import { ENTITY_RULES } from '../auth/permissions';
+import { placesOf } from '../auth/scope';
 import type { SqlValue, Store } from '../db/store';
 import { fromRow } from './records';
 
 /**
- * Which records a device may pull. For now every device gets everything; when the auth issue
- * brings roles, a caseworker's device will get `{ kind: 'places', locationIds }` (their districts,
- * expanded from their role's location): values elsewhere are left out IN SQL, via the
- * `records.location_id` column, so the page size and `hasMore` stay right and nothing out of scope
- * ever leaves the database. The catalogue (indicators, places) always goes to every device.
+ * Which records a device may pull, from the entity table in auth/permissions.ts: entities sent
+ * whole, entities sent only where `records.location_id` lies in the user's places (a caseworker's
+ * values), and a function that strips what the user may not see of a record. Records out of scope
+ * are left out IN SQL, so the page size and `hasMore` stay right and nothing out of scope ever
+ * leaves the database. Entities in neither list are not sent at all.
  */
-export type PullScope = { kind: 'everything' } | { kind: 'places'; locationIds: readonly string[] };
+export type PullScope =
+	| { kind: 'everything' }
+	| {
+			kind: 'limited';
+			entities: readonly string[];
+			placed: readonly string[];
+			locationIds: readonly string[];
+			redact?: (entity: string, data: unknown) => unknown;
+	  };
 
+/** No filter: for the server's own use and tests. Users get `scopeFor(actor)`. */
 export const EVERYTHING: PullScope = { kind: 'everything' };
+
+/** What `actor` may pull. */
+export async function scopeFor(store: Store, actor: Actor): Promise<PullScope> {
+	const places = await placesOf(store, actor);
+	const entities: string[] = [];
+	const placed: string[] = [];
+	for (const [entity, rule] of Object.entries(ENTITY_RULES)) {
+		const read = rule.read(actor);
+		if (read === 'all' || (read === 'places' && places === null)) entities.push(entity);
+		else if (read === 'places') placed.push(entity);
+	}
+	return {
+		kind: 'limited',
+		entities,
+		placed,
+		locationIds: places ? [...places.ids] : [],
+		redact: (entity, data) => {
+			const redact = ENTITY_RULES[entity]?.redact;
+			return redact && typeof data === 'object' && data !== null
+				? redact(actor, data as Record<string, unknown>)
+				: data;
+		}
+	};
+}
 
 /**
  * Changes with a revision above `after`, oldest first, at most `limit`. One row more than asked
@@ -41,7 +77,10 @@ export async function pullChanges(
 			entity: record.entity,
 			entityId: record.id,
 			deleted: record.deleted,
-			data: record.data
+			data:
+				scope.kind === 'limited' && scope.redact && record.data !== null
+					? scope.redact(record.entity, record.data)
+					: record.data
 		};
 	});
 	const cursor = changes.at(-1)?.rev ?? after;
@@ -59,10 +98,21 @@ export async function pullChanges(
 
 /** The scope's SQL condition, with placeholders numbered from `first`. */
 function scopeFilter(scope: PullScope, first: number): { sql: string; params: SqlValue[] } {
-	if (scope.kind !== 'places') return { sql: '', params: [] };
-	const list = scope.locationIds.map((_, i) => `$${first + i}`).join(', ');
-	return {
-		sql: list ? ` AND (entity <> 'value' OR location_id IN (${list}))` : ` AND entity <> 'value'`,
-		params: [...scope.locationIds]
-	};
+	if (scope.kind !== 'limited') return { sql: '', params: [] };
+	const params: SqlValue[] = [];
+	const list = (values: readonly string[]) =>
+		values
+			.map((value) => {
+				params.push(value);
+				return `$${first + params.length - 1}`;
+			})
+			.join(', ');
+	const parts: string[] = [];
+	if (scope.entities.length > 0) parts.push(`entity IN (${list(scope.entities)})`);
+	if (scope.placed.length > 0 && scope.locationIds.length > 0) {
+		parts.push(
+			`(entity IN (${list(scope.placed)}) AND location_id IN (${list(scope.locationIds)}))`
+		);
+	}
+	return { sql: parts.length > 0 ? ` AND (${parts.join(' OR ')})` : ' AND 1 = 0', params };
 }

@@ -7,7 +7,12 @@ import type {
 	PushRequest,
 	PushResponse
 } from '../../domain/sync/protocol';
+import type { Actor } from '../../domain/auth';
+import { writeAudit } from '../auth/audit';
+import { refusal } from '../auth/permissions';
+import { placesOf, type Places } from '../auth/scope';
 import type { Store } from '../db/store';
+import { ApiProblem } from '../http/problem';
 import { getRecord, lockRevisions, nextRevisions, writeRecord, type StoredRecord } from './records';
 import { checkRecord } from './validate';
 
@@ -30,6 +35,7 @@ const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
 export async function applyPush(
 	store: Store,
 	request: PushRequest,
+	actor: Actor,
 	now: Date = new Date()
 ): Promise<PushResponse> {
 	const at = now.toISOString();
@@ -37,10 +43,14 @@ export async function applyPush(
 	const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
 	return store.transaction(async (tx) => {
 		await lockRevisions(tx);
-		const device = await tx.get<{ last_seq: number }>(
-			'SELECT last_seq FROM devices WHERE device_id = $1',
-			[deviceId]
-		);
+		const device = await tx.get<{
+			last_seq: number;
+			user_id: string | null;
+			revoked_at: string | null;
+		}>('SELECT last_seq, user_id, revoked_at FROM devices WHERE device_id = $1', [deviceId]);
+		checkDevice(device, actor);
+		const places = await placesOf(tx, actor);
+		const who = { actor, deviceId, places, at };
 		let lastSeq = device?.last_seq ?? 0;
 		const results: MutationResult[] = [];
 		for (const mutation of mutations) {
@@ -48,7 +58,7 @@ export async function applyPush(
 				results.push(await replay(tx, deviceId, mutation));
 				continue;
 			}
-			const result = await applyMutation(tx, deviceId, mutation, at);
+			const result = await applyMutation(tx, who, mutation);
 			await tx.run(
 				`INSERT INTO mutation_log (device_id, seq, mutation_id, outcome, rev, conflict_id, reason)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -65,13 +75,48 @@ export async function applyPush(
 			results.push(result);
 			lastSeq = mutation.seq;
 		}
+		// The first user to push from a device owns it (and a device from before accounts).
 		await tx.run(
-			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen) VALUES ($1, $2, $3, $3)
-			ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, last_seen = excluded.last_seen`,
-			[deviceId, lastSeq, at]
+			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id)
+			VALUES ($1, $2, $3, $3, $4)
+			ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq,
+				last_seen = excluded.last_seen, user_id = coalesce(devices.user_id, excluded.user_id)`,
+			[deviceId, lastSeq, at, actor.userId]
 		);
 		return { results, lastSeq };
 	});
+}
+
+/**
+ * A device id belongs to one user: another user pushing with it (a guessed or copied id) could
+ * read that device's answers and advance its counter. A revoked device (a lost tablet) is refused
+ * for everyone.
+ */
+function checkDevice(
+	device: { user_id: string | null; revoked_at: string | null } | undefined,
+	actor: Actor
+): void {
+	if (device?.revoked_at) {
+		throw new ApiProblem(403, {
+			error:
+				'This device was signed out by an administrator and cannot sync. Ask an administrator for help.',
+			field: 'deviceId'
+		});
+	}
+	if (device?.user_id && device.user_id !== actor.userId) {
+		throw new ApiProblem(403, {
+			error: 'This device id belongs to another user: each user syncs with their own device id.',
+			field: 'deviceId'
+		});
+	}
+}
+
+/** Who pushes: the user, their device and places, and the time of the push. */
+interface Pusher {
+	actor: Actor;
+	deviceId: string;
+	places: Places | null;
+	at: string;
 }
 
 interface LogRow {
@@ -112,14 +157,12 @@ async function replay(tx: Store, deviceId: string, mutation: Mutation): Promise<
 	return { seq, outcome: 'duplicate', ...(log.rev !== null ? { rev: log.rev } : {}) };
 }
 
-async function applyMutation(
-	tx: Store,
-	deviceId: string,
-	mutation: Mutation,
-	at: string
-): Promise<MutationResult> {
+async function applyMutation(tx: Store, who: Pusher, mutation: Mutation): Promise<MutationResult> {
+	const { deviceId, at } = who;
 	const { seq, entity, entityId } = mutation;
 	const current = await getRecord(tx, entity, entityId);
+	const refused = refusal(who.actor, { mutation, current, places: who.places });
+	if (refused) return { seq, outcome: 'rejected', reason: refused };
 
 	let incoming: Record<string, unknown> | undefined;
 	let changed: string[];
@@ -182,6 +225,16 @@ async function applyMutation(
 		data,
 		fieldRevs: stamped,
 		deviceId,
+		at
+	});
+	await writeAudit(tx, {
+		userId: who.actor.userId,
+		deviceId,
+		entity,
+		entityId,
+		action: deleted ? 'delete' : current && !current.deleted ? 'update' : 'create',
+		old: current?.deleted ? null : current?.data,
+		new: deleted ? null : data,
 		at
 	});
 	return { seq, outcome: outcomeOf(decision), rev };

@@ -1,5 +1,6 @@
 import { m001Meta } from './001-meta';
 import { m002Sync } from './002-sync';
+import { m003Auth } from './003-auth';
 
 /**
  * One entry per schema change, in order. Never edit or reorder a migration that has shipped:
@@ -16,4 +17,4 @@ export interface Migration {
 	postgres: string;
 }
 
-export const migrations: readonly Migration[] = [m001Meta, m002Sync];
+export const migrations: readonly Migration[] = [m001Meta, m002Sync, m003Auth];

@@ -1,0 +1,182 @@
+import { LoginSchema, SESSION_ENDED, type Actor } from '../../domain/auth';
+import type { Store } from '../db/store';
+import { ApiProblem, answer, parseBody, problem, readJson, reply } from '../http/problem';
+import { checkPassword } from './passwords';
+import {
+	clearedCookie,
+	createSession,
+	findSession,
+	revokeSession,
+	sessionCookie,
+	tokenFrom,
+	type Session
+} from './sessions';
+import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle';
+import { findUserByName } from './users';
+
+/**
+ * Sign-in, sign-out and the gate every /api request passes (hooks.server.ts calls `gateApi`).
+ * Plain Request → Response functions, so tests drive them on either store without a server.
+ */
+
+export const WRONG_CREDENTIALS = 'Wrong username or password.';
+export const DISABLED =
+	'This account is disabled. Ask an administrator of the working group to enable it.';
+/** Sign-in and admin bodies are small; anything bigger is not a sign-in. */
+export const SMALL_BODY_LIMIT = 16 * 1024;
+
+/** /api paths answered without a session (each decides itself what a missing session means). */
+const PUBLIC_PATHS = new Set([
+	'/api/health',
+	'/api/auth/login',
+	'/api/auth/logout',
+	'/api/auth/me'
+]);
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface Gate {
+	/** Set when the request is refused before any route runs. */
+	response?: Response;
+	actor?: Actor;
+	session?: Session;
+}
+
+/**
+ * Every /api request: refuses cross-site writes (SvelteKit's own CSRF check covers form posts
+ * only, not JSON), finds the session from the cookie, and refuses a request without a valid one
+ * unless its path is public.
+ */
+export async function gateApi(
+	request: Request,
+	url: URL,
+	store: Store,
+	now = new Date()
+): Promise<Gate> {
+	if (!SAFE_METHODS.has(request.method)) {
+		const refused = crossSite(request, url);
+		if (refused) return { response: refused };
+	}
+	const found = await findSession(store, tokenFrom(request), now);
+	if (!found && !PUBLIC_PATHS.has(url.pathname)) return { response: problem(401, SESSION_ENDED) };
+	return found ?? {};
+}
+
+/**
+ * Compares hosts, not whole origins: adapter-node takes every request for https unless ORIGIN or
+ * PROTOCOL_HEADER is set, so the scheme of `url` cannot be trusted behind a plain http setup.
+ */
+function crossSite(request: Request, url: URL): Response | undefined {
+	const origin = request.headers.get('origin');
+	const site = request.headers.get('sec-fetch-site');
+	if (site === 'cross-site' || (origin !== null && hostOf(origin) !== url.host)) {
+		return problem(403, 'Requests from other sites are refused.');
+	}
+	return undefined;
+}
+
+function hostOf(origin: string): string | undefined {
+	try {
+		return new URL(origin).host;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether the browser reached us over https, for the cookie's Secure flag: the scheme of the
+ * Origin the browser sends with every POST, else of the URL (see crossSite for why not the URL
+ * first). A Secure cookie over plain http would never come back, so this must not guess https.
+ */
+export function overHttps(request: Request, url: URL): boolean {
+	const origin = request.headers.get('origin');
+	if (origin !== null) return origin.startsWith('https:');
+	return url.protocol === 'https:';
+}
+
+export interface SignInContext {
+	store: Store;
+	/** The client's address, for per-address throttling and the session list. */
+	address: string;
+	/** Whether the request came over https: the cookie is then Secure. */
+	secure: boolean;
+	now?: Date;
+}
+
+/** POST /api/auth/login */
+export function handleLogin(request: Request, context: SignInContext): Promise<Response> {
+	return answer('sign you in', async () => {
+		const now = context.now ?? new Date();
+		const body = parseBody(LoginSchema, await readJson(request, SMALL_BODY_LIMIT));
+		const keys = throttleKeys(body.username, context.address);
+		const store = context.store;
+		const locked = await lockedUntil(store, [keys.account, keys.address], now);
+		if (locked) throw tooManyAttempts(locked, now);
+
+		const user = await findUserByName(store, body.username);
+		const ok = await checkPassword(user?.password_hash, body.password);
+		if (!user || !ok) {
+			await recordFailure(store, keys, now);
+			throw new ApiProblem(401, { error: WRONG_CREDENTIALS });
+		}
+		await clearFailures(store, keys.account);
+		if (user.disabled === 1) throw new ApiProblem(403, { error: DISABLED });
+
+		const { session, token } = await createSession(store, user, {
+			deviceId: body.deviceId,
+			address: context.address,
+			userAgent: request.headers.get('user-agent'),
+			now
+		});
+		const { actor } = (await findSession(store, token, now)) ?? {};
+		if (!actor) throw new Error('a session just created was not found');
+		return reply({ actor }, 200, {
+			'Set-Cookie': sessionCookie(token, session.expiresAt, context.secure)
+		});
+	});
+}
+
+function tooManyAttempts(until: Date, now: Date): ApiProblem {
+	const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+	const minutes = Math.ceil(seconds / 60);
+	return new ApiProblem(
+		429,
+		{
+			error:
+				`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, ` +
+				`after ${until.toISOString().slice(11, 16)} UTC.`,
+			retryAfter: seconds,
+			retryAt: until.toISOString()
+		},
+		{ 'Retry-After': String(seconds) }
+	);
+}
+
+/** POST /api/auth/logout: ends the session on the server and clears the cookie. */
+export function handleLogout(
+	session: Session | undefined,
+	context: { store: Store; secure: boolean; now?: Date }
+): Promise<Response> {
+	return answer('sign you out', async () => {
+		if (session) await revokeSession(context.store, session.id, context.now ?? new Date());
+		return new Response(null, {
+			status: 204,
+			headers: { 'Set-Cookie': clearedCookie(context.secure), 'Cache-Control': 'no-store' }
+		});
+	});
+}
+
+/** GET /api/auth/me */
+export function handleMe(actor: Actor | undefined, session: Session | undefined): Response {
+	if (!actor) return problem(401, SESSION_ENDED);
+	return reply({ actor, expiresAt: session?.expiresAt ?? null });
+}
+
+/** Refuses with 403 unless the actor has one of `roles`. */
+export function checkRole(actor: Actor, roles: readonly Actor['role'][]): void {
+	if (!roles.includes(actor.role)) {
+		throw new ApiProblem(403, {
+			error: `Your account (${actor.role}) may not do this; it needs the role ${roles.join(' or ')}.`
+		});
+	}
+}

@@ -76,7 +76,12 @@ export class Session {
 
 	async #start(): Promise<Actor | null> {
 		let actor = readActor(localStorage);
-		if (!actor && navigator.onLine) {
+		// Signed out while offline: the server's session lives on in the cookie until it hears
+		// of it. End it now, and never take that session as a sign-in for whoever comes next.
+		if (!actor && signOutPending() && navigator.onLine && (await signOutRequest())) {
+			setSignOutPending(false);
+		}
+		if (!actor && !signOutPending() && navigator.onLine) {
 			const me = await fetchMe();
 			if (me.kind === 'actor') {
 				actor = me.actor;
@@ -144,6 +149,8 @@ export class Session {
 		const device = known ? await existingDeviceId(known) : undefined;
 		const result = await signInRequest({ username: username.trim(), password, deviceId: device });
 		if (!result.ok) return result;
+		// The new session's cookie replaced any old one a sign-out offline left behind.
+		setSignOutPending(false);
 		rememberActor(localStorage, result.actor);
 		this.#provePassword(result.actor.userId);
 		const language = signInLanguage(localStorage, result.actor, chosenOnScreen);
@@ -184,7 +191,7 @@ export class Session {
 	 */
 	async signOut(removeCopy: boolean): Promise<void> {
 		const actor = this.actor;
-		await signOutRequest();
+		setSignOutPending(!(await signOutRequest()));
 		forgetActor(localStorage);
 		this.#provePassword(null);
 		if (actor && removeCopy) {
@@ -212,6 +219,24 @@ async function existingDeviceId(userId: string): Promise<string | undefined> {
 }
 
 const PASSWORD_PROVEN_KEY = 'yol.password-proven';
+const SIGN_OUT_PENDING_KEY = 'yol.sign-out-pending';
+
+function signOutPending(): boolean {
+	try {
+		return localStorage.getItem(SIGN_OUT_PENDING_KEY) !== null;
+	} catch {
+		return false;
+	}
+}
+
+function setSignOutPending(pending: boolean): void {
+	try {
+		if (pending) localStorage.setItem(SIGN_OUT_PENDING_KEY, new Date().toISOString());
+		else localStorage.removeItem(SIGN_OUT_PENDING_KEY);
+	} catch {
+		// Storage unavailable: the next load may find the old session; nothing else to do.
+	}
+}
 
 export const session = new Session();
 

@@ -1,4 +1,4 @@
-import { expect, test, waitForOfflineReady } from './fixtures';
+import { expect, newTablet, test, waitForOfflineReady } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
 // Two tablets against one server. A place and month without demo data, so each test starts
@@ -36,8 +36,8 @@ async function syncNow(page: Page): Promise<void> {
 test('a value typed offline reaches the server by itself once back online, and the other tablet gets it', async ({
 	browser
 }) => {
-	const a = await browser.newContext();
-	const b = await browser.newContext();
+	const a = await newTablet(browser, 'coordinator', { locale: 'en-US' });
+	const b = await newTablet(browser, 'coordinator', { locale: 'en-US' });
 	const tabletA = await openTablet(a);
 	const tabletB = await openTablet(b);
 
@@ -65,8 +65,8 @@ test('a value typed offline reaches the server by itself once back online, and t
 test('two tablets changing the same value offline: the first is kept, the second shows a conflict', async ({
 	browser
 }) => {
-	const a = await browser.newContext();
-	const b = await browser.newContext();
+	const a = await newTablet(browser, 'coordinator', { locale: 'en-US' });
+	const b = await newTablet(browser, 'coordinator', { locale: 'en-US' });
 	const tabletA = await openTablet(a);
 	const tabletB = await openTablet(b);
 	const cellA = tabletA.getByRole('textbox', { name: CELL, exact: true });

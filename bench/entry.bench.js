@@ -26,6 +26,10 @@ export async function run() {
 	});
 	try {
 		const page = await context.newPage();
+		// The device's signed-in user: the demo coordinator (the page learns it from the cookie).
+		await page.request.post(`${server.url}/api/auth/login`, {
+			data: { username: 'coordinator', password: 'coordinator-demo' }
+		});
 		const t0 = Date.now();
 		await page.goto(`${server.url}/areas/${AREA}`);
 		await page.getByRole('link', { name: new RegExp(`^${CODE}\\b`) }).waitFor({ timeout: 60_000 });
@@ -85,7 +89,9 @@ async function topUp(/** @type {number} */ total) {
 	/** @returns {Promise<IDBDatabase>} */
 	const openDb = () =>
 		new Promise((resolve, reject) => {
-			const req = indexedDB.open('yol-local');
+			const req = indexedDB.open(
+				`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+			);
 			req.onsuccess = () => resolve(req.result);
 			req.onerror = () => reject(req.error);
 		});
@@ -181,7 +187,9 @@ function timeOpenForm(/** @type {string} */ code) {
 /** In the page: one indicator's last 12 monthly periods across all places, via its index. */
 async function timeTwelvePeriods(/** @type {string} */ code) {
 	const db = await new Promise((resolve, reject) => {
-		const req = indexedDB.open('yol-local');
+		const req = indexedDB.open(
+			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+		);
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
 	});
@@ -227,7 +235,9 @@ function timeSave() {
 /** In the page: how many values the device holds. */
 function countValues() {
 	return new Promise((resolve, reject) => {
-		const req = indexedDB.open('yol-local');
+		const req = indexedDB.open(
+			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+		);
 		req.onerror = () => reject(req.error);
 		req.onsuccess = () => {
 			const count = req.result.transaction('values').objectStore('values').count();

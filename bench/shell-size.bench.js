@@ -23,13 +23,19 @@ export async function run() {
 			const path = new URL(req.url()).pathname;
 			if (/\.(js|css)$/.test(path) && !path.endsWith('service-worker.js')) fetched.add(path);
 		});
+		// Signed in as the demo coordinator, as a tablet in use is.
+		await page.request.post(`${server.url}/api/auth/login`, {
+			data: { username: 'coordinator', password: 'coordinator-demo' }
+		});
 		// The first visit also fetches the one-time catalogue for the device's first start.
 		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 		await page.getByRole('link', { name: 'Dashboard' }).waitFor();
 		await page.waitForFunction(
 			() =>
 				new Promise((resolve) => {
-					const req = indexedDB.open('yol-local');
+					const req = indexedDB.open(
+						`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+					);
 					req.onerror = () => resolve(false);
 					req.onsuccess = () => {
 						const get = req.result

@@ -1,17 +1,22 @@
 import { browser } from '$app/environment';
-import { pickLanguage } from '$lib/domain/languages';
+import { redirect } from '@sveltejs/kit';
+import { startLanguage } from '$lib/auth/language';
+import { SIGN_IN_PATH, afterSignIn, signInUrl } from '$lib/auth/paths';
+import { session } from '$lib/auth/session.svelte';
 import { initI18n } from '$lib/i18n';
-import { LANGUAGE_STORAGE_KEY } from '$lib/i18n/persist';
 
 // Yol is an offline-first app shell: every route renders in the browser from local data, so one
 // cached shell serves every route offline, including a hard reload.
 export const ssr = false;
 export const prerender = false;
 
-export async function load() {
-	if (browser) {
-		const saved = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-		await initI18n(pickLanguage(saved, navigator.languages ?? [navigator.language]));
-	}
+export async function load({ url }) {
+	if (!browser) return {};
+	// Who is signed in decides whose database the pages open, so it is settled before any page.
+	const actor = await session.start();
+	await initI18n(startLanguage(localStorage, actor, navigator.languages ?? [navigator.language]));
+	const onSignIn = url.pathname === SIGN_IN_PATH;
+	if (!actor && !onSignIn) redirect(307, signInUrl(url));
+	if (actor && onSignIn) redirect(307, afterSignIn(url));
 	return {};
 }

@@ -30,12 +30,16 @@ async function createIndicator(page: Page, indicator: NewIndicator): Promise<voi
 	await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
 }
 
-/** Indicators with this code in the device database, read straight from IndexedDB. */
+/**
+ * Indicators with this code in the signed-in user's device database (each user has their own,
+ * named after them), read straight from IndexedDB.
+ */
 function storedWithCode(page: Page, code: string): Promise<number> {
 	return page.evaluate(
 		(wanted) =>
 			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('yol-local');
+				const actor = JSON.parse(localStorage.getItem('yol.actor') ?? '{}') as { userId?: string };
+				const open = indexedDB.open(`yol-u-${actor.userId}`);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const all = open.result.transaction('indicators').objectStore('indicators').getAll();

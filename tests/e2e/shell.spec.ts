@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForOfflineReady } from './fixtures';
+import { expect, newTablet, test, waitForOfflineReady } from './fixtures';
 
 test.describe('the app shell', () => {
 	// A tablet set up in Azerbaijani, as most caseworkers' are.
@@ -20,7 +20,7 @@ test.describe('the app shell', () => {
 	test('falls back to Azerbaijani when the browser speaks none of the three', async ({
 		browser
 	}) => {
-		const context = await browser.newContext({ locale: 'fr-FR' });
+		const context = await newTablet(browser, 'coordinator', { locale: 'fr-FR' });
 		const page = await context.newPage();
 		await page.goto('/meetings');
 		await expect(page.getByRole('heading', { level: 1, name: 'İclaslar' })).toBeVisible();
@@ -28,7 +28,7 @@ test.describe('the app shell', () => {
 	});
 
 	test('starts in the browser language when it is one Yol speaks', async ({ browser }) => {
-		const context = await browser.newContext({ locale: 'ru-RU' });
+		const context = await newTablet(browser, 'coordinator', { locale: 'ru-RU' });
 		const page = await context.newPage();
 		await page.goto('/measures');
 		await expect(page.getByRole('heading', { level: 1, name: 'Мероприятия' })).toBeVisible();
@@ -95,7 +95,8 @@ test.describe('the app shell', () => {
 		await page.keyboard.press('Enter');
 		await expect(page.locator('main')).toBeFocused();
 
-		// From the top of the page, Tab walks the header and then the navigation, in reading order.
+		// From the top of the page, Tab walks the header (the signed-in user's menu last) and then
+		// the navigation, in reading order.
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		const reached: string[] = [];
@@ -103,12 +104,13 @@ test.describe('the app shell', () => {
 			await page.keyboard.press('Tab');
 			reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
 		}
-		expect(reached.slice(0, 8)).toEqual([
+		expect(reached.slice(0, 9)).toEqual([
 			'Məzmuna keçid',
 			'Y Yol Qaçqınların inteqrasiyası üzrə yol xəritəsi',
 			'AZ Azərbaycanca',
 			'EN English',
 			'RU Русский',
+			'Leyla Əliyeva Koordinator',
 			'İcmal',
 			'Mənzil',
 			'Təhsil'

@@ -42,8 +42,8 @@ async function syncNow(page: Page): Promise<void> {
 test('a value typed offline reaches the server by itself once back online, and the other tablet gets it', async ({
 	browser
 }) => {
-	const a = await newTablet(browser);
-	const b = await newTablet(browser);
+	const a = await newTablet(browser, 'coordinator', { locale: 'en-US' });
+	const b = await newTablet(browser, 'coordinator', { locale: 'en-US' });
 	const tabletA = await openTablet(a);
 	const tabletB = await openTablet(b);
 
@@ -71,8 +71,8 @@ test('a value typed offline reaches the server by itself once back online, and t
 test('two tablets changing the same value offline: the first is kept, the second shows a conflict', async ({
 	browser
 }) => {
-	const a = await newTablet(browser);
-	const b = await newTablet(browser);
+	const a = await newTablet(browser, 'coordinator', { locale: 'en-US' });
+	const b = await newTablet(browser, 'coordinator', { locale: 'en-US' });
 	const tabletA = await openTablet(a);
 	const tabletB = await openTablet(b);
 	const cellA = tabletA.getByRole('textbox', { name: CELL, exact: true });
@@ -114,8 +114,8 @@ test('two tablets offline: other edits reach both, the conflict is resolved on o
 	const url = '/areas/labour/L1?location=dist-shaki&period=2024-07';
 	const OTHER_A = 'Male, 18–34';
 	const OTHER_B = 'Female, 35–59';
-	const a = await newTablet(browser, 'coordinator');
-	const b = await newTablet(browser, 'coordinator');
+	const a = await newTablet(browser, 'coordinator', { locale: 'en-US' });
+	const b = await newTablet(browser, 'coordinator', { locale: 'en-US' });
 	const tabletA = await openTablet(a, url);
 	const tabletB = await openTablet(b, url);
 	const cellOn = (page: Page, name = CELL) => page.getByRole('textbox', { name, exact: true });

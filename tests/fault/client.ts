@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { expect } from 'vitest';
 import { YolDatabase, type LocalValue } from '../../src/lib/db/database';
 import { saveValue } from '../../src/lib/db/values';
+import { createUser } from '../../src/lib/server/auth/users';
 import type { IndicatorValue } from '../../src/lib/domain/indicators';
 import { generateDemoValues } from '../../src/lib/domain/seed/demo-values';
 import type { PullResponse, PushRequest, PushResponse } from '../../src/lib/domain/sync/protocol';
@@ -19,7 +20,44 @@ import { fetchTransport, type SyncTransport } from '../../src/lib/sync/transport
  * that adds the session cookie (sign in once per device, keep the Set-Cookie, send it back).
  */
 export function deviceFetch(baseUrl: string): typeof fetch {
-	return (input, init) => fetch(new URL(String(input), baseUrl), init);
+	return (input, init) => {
+		const headers = new Headers(init?.headers);
+		if (session) headers.set('cookie', session);
+		return fetch(new URL(String(input), baseUrl), { ...init, headers });
+	};
+}
+
+/** The session cookie every device's requests carry (one signed-in coordinator per test). */
+let session: string | undefined;
+
+/**
+ * Creates a coordinator in the server's database and signs in over HTTP, so that the devices'
+ * requests carry a real session, as a tablet's do.
+ */
+export async function signInCoordinator(store: Store, serverUrl: string): Promise<void> {
+	const password = 'fault-tests-password';
+	await createUser(
+		store,
+		{
+			username: 'fault-coordinator',
+			name: 'Fault test coordinator',
+			organisation: 'State Migration Service',
+			role: 'coordinator',
+			language: 'en',
+			locationIds: null,
+			password
+		},
+		{ userId: null, deviceId: null, at: new Date().toISOString() }
+	);
+	const response = await fetch(`${serverUrl}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username: 'fault-coordinator', password })
+	});
+	if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error('sign-in set no cookie');
+	session = cookie;
 }
 
 /** What passed through a device's transport: each push's answer, each pull's page. */

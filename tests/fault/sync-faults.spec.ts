@@ -5,13 +5,14 @@ import type { Store } from '../../src/lib/server/db/store';
 import { backoffDelay } from '../../src/lib/sync/backoff';
 import { browserEnvironment, type SyncEnvironment } from '../../src/lib/sync/environment';
 import { SyncScheduler } from '../../src/lib/sync/scheduler.svelte';
-import { OfflineError, SignInRequiredError } from '../../src/lib/sync/transport';
+import { OfflineError, SessionEndedError } from '../../src/lib/sync/transport';
 import {
 	expectLoggedOnce,
 	expectSameValues,
 	openDevice,
 	readServer,
 	sampleValues,
+	signInCoordinator,
 	saveAll,
 	type Device
 } from './client';
@@ -50,6 +51,8 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 			db = await target.create();
 			server = new ServerProcess(await freePort(), db);
 			await server.start();
+			reader = db.open();
+			await signInCoordinator(reader, server.url);
 			proxy = new FaultProxy(server.port);
 			await proxy.listen();
 		}, TIMEOUT);
@@ -198,8 +201,7 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 						: { kind: 'status', status: 401, body: { error: 'Your session has ended.' } };
 				};
 				const failure = await tablet.sync().catch((error: unknown) => error);
-				expect(failure).toBeInstanceOf(SignInRequiredError);
-				expect((failure as SignInRequiredError).status).toBe(401);
+				expect(failure).toBeInstanceOf(SessionEndedError);
 				expect(await tablet.db.outbox.count()).toBe(700);
 				const pushed = await serverState();
 				expect(pushed.revision).toBe(500);

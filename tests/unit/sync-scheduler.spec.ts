@@ -6,6 +6,7 @@ import type { SyncEnvironment } from '../../src/lib/sync/environment';
 import { SyncScheduler } from '../../src/lib/sync/scheduler.svelte';
 import {
 	OfflineError,
+	SessionEndedError,
 	UpdateRequiredError,
 	type SyncTransport
 } from '../../src/lib/sync/transport';
@@ -115,6 +116,28 @@ describe('SyncScheduler', () => {
 		await vi.waitFor(() => expect(s.status).toBe('update_required'));
 		expect(env.timers).toHaveLength(0);
 		await vi.waitFor(() => expect(s.pending).toBe(1));
+	});
+
+	it('waits for a new sign-in when the session ended, keeping the outbox, then resumes', async () => {
+		await saveValue(db, input(1), 'ana');
+		const server = new FakeSyncServer();
+		const net = new FakeTransport(server);
+		let signedIn = false;
+		const transport: SyncTransport = {
+			push: (r) => (signedIn ? net.push(r) : Promise.reject(new SessionEndedError())),
+			pull: (a, l) => (signedIn ? net.pull(a, l) : Promise.reject(new SessionEndedError()))
+		};
+		const { s, env } = scheduler(transport);
+		await vi.waitFor(() => expect(s.status).toBe('session_ended'));
+		expect(env.timers).toHaveLength(0); // no retry loop against a server that says 401
+		await vi.waitFor(() => expect(s.pending).toBe(1));
+		env.fire('visibilitychange'); // an ordinary trigger does not knock again
+		expect(s.status).toBe('session_ended');
+
+		signedIn = true;
+		await s.syncNow();
+		expect(s.status).toBe('idle');
+		await vi.waitFor(() => expect(s.pending).toBe(0));
 	});
 
 	it('syncs when the network returns, and not while offline', async () => {

@@ -135,12 +135,38 @@ export class YolDatabase extends Dexie {
 	}
 }
 
-/** The database of this device's signed-in user (one per user, so a shared tablet never mixes). */
-export const LOCAL_DB_NAME = 'yol-local';
+/**
+ * Each user who signs in on this device keeps their data in their own database, named after
+ * them, so a second person on a shared tablet never reads the first one's records, even offline.
+ */
+export function userDatabaseName(userId: string): string {
+	return `yol-u-${userId}`;
+}
 
+let owner: string | null = null;
 let instance: YolDatabase | undefined;
 
+/**
+ * Chooses whose database `localDb()` opens: the signed-in user's (set once at start-up, before
+ * any page asks), or nobody's. Switching users reloads the app, so a database is never swapped
+ * under an open page; this closes the old one anyway.
+ */
+export function selectLocalDb(userId: string | null): void {
+	if (userId === owner) return;
+	instance?.close();
+	instance = undefined;
+	owner = userId;
+}
+
+/** The signed-in user's database on this device. */
 export function localDb(): YolDatabase {
-	instance ??= new YolDatabase(LOCAL_DB_NAME);
+	if (owner === null) throw new Error('No user is signed in on this device');
+	instance ??= new YolDatabase(userDatabaseName(owner));
 	return instance;
+}
+
+/** Deletes a user's local copy (their database) from this device. */
+export async function deleteUserDatabase(userId: string): Promise<void> {
+	if (userId === owner) selectLocalDb(null);
+	await Dexie.delete(userDatabaseName(userId));
 }

@@ -12,3 +12,14 @@ export async function deviceId(db: YolDatabase): Promise<string> {
 		return id;
 	});
 }
+
+/**
+ * Gives this device database a new id. Only after the server refused the old one as lost
+ * (revoked by an administrator) and the user proved who they are with their password: the
+ * pending changes then go out under the new id.
+ */
+export async function renewDeviceId(db: YolDatabase): Promise<string> {
+	const id = crypto.randomUUID();
+	await db.meta.put({ key: DEVICE_KEY, value: id });
+	return id;
+}

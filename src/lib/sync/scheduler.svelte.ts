@@ -4,9 +4,21 @@ import type { YolDatabase } from '$lib/db/database';
 import { backoffDelay } from './backoff';
 import { browserEnvironment, type SyncEnvironment } from './environment';
 import { syncOnce, type SyncSummary } from './engine';
-import { OfflineError, UpdateRequiredError, type SyncTransport } from './transport';
+import {
+	OfflineError,
+	SessionEndedError,
+	UpdateRequiredError,
+	type SyncTransport
+} from './transport';
 
-export type SyncStatusKind = 'idle' | 'syncing' | 'offline' | 'error' | 'update_required';
+export type SyncStatusKind =
+	| 'idle'
+	| 'syncing'
+	| 'offline'
+	| 'error'
+	| 'update_required'
+	/** The server refused the session (401): waits for the user to sign in again. */
+	| 'session_ended';
 
 /** How often a device that is online and idle asks the server for news. */
 export const SYNC_INTERVAL_MS = 60_000;
@@ -127,7 +139,7 @@ export class SyncScheduler {
 	/** A trigger from an event: waits out a running backoff unless `force`. */
 	private trigger(force = false): void {
 		if (!force && this.retry !== undefined) return;
-		if (this.status === 'update_required' && !force) return;
+		if ((this.status === 'update_required' || this.status === 'session_ended') && !force) return;
 		void this.run(force);
 	}
 
@@ -180,6 +192,12 @@ export class SyncScheduler {
 			if (error instanceof UpdateRequiredError) {
 				// Retrying cannot help; the outbox waits for the new version of the app.
 				this.status = 'update_required';
+				return;
+			}
+			if (error instanceof SessionEndedError) {
+				// Retrying cannot help either: the next round comes after the user signs in again
+				// (or when the network returns, which asks the server once more).
+				this.status = 'session_ended';
 				return;
 			}
 			this.status = error instanceof OfflineError ? 'offline' : 'error';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	BadResponseError,
 	OfflineError,
-	SignInRequiredError,
+	SessionEndedError,
 	SyncHttpError,
 	UpdateRequiredError,
 	fetchTransport
@@ -46,16 +46,13 @@ describe('fetchTransport', () => {
 		await expect(net.pull(0, 10)).rejects.toBeInstanceOf(UpdateRequiredError);
 	});
 
-	it('turns 401 into SignInRequiredError, with or without a message', async () => {
+	it('turns 401 into SessionEndedError, with or without a message', async () => {
 		const net = fetchTransport(answering(401, { error: 'Your session has ended.' }));
 		const error = await net.push(request).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(SignInRequiredError);
-		expect(error).toMatchObject({ status: 401, message: 'Your session has ended.' });
+		expect(error).toBeInstanceOf(SessionEndedError);
+		expect(error).toMatchObject({ message: 'Your session has ended.' });
 		const bare = fetchTransport(answering(401, 'Unauthorized'));
-		await expect(bare.pull(0, 10)).rejects.toMatchObject({
-			status: 401,
-			name: 'SignInRequiredError'
-		});
+		await expect(bare.pull(0, 10)).rejects.toMatchObject({ name: 'SessionEndedError' });
 	});
 
 	it("keeps the server's message and field on a 4xx", async () => {

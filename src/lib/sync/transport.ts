@@ -23,6 +23,17 @@ export class UpdateRequiredError extends Error {
 	}
 }
 
+/**
+ * The server no longer accepts this device's session (401: expired, revoked, or signed out
+ * elsewhere). Nothing local is lost: the outbox waits until the user signs in again.
+ */
+export class SessionEndedError extends Error {
+	constructor(message = 'Sign in again to sync') {
+		super(message);
+		this.name = 'SessionEndedError';
+	}
+}
+
 /** No answer at all: no network, or the connection dropped before the answer arrived. */
 export class OfflineError extends Error {
 	constructor(cause?: unknown) {
@@ -40,17 +51,6 @@ export class SyncHttpError extends Error {
 	) {
 		super(message);
 		this.name = 'SyncHttpError';
-	}
-}
-
-/**
- * The server wants this user to sign in (again) before it takes or gives changes (401). Nothing
- * is lost: the outbox stays as it is, and the next round after signing in carries on from it.
- */
-export class SignInRequiredError extends SyncHttpError {
-	constructor(message = 'Sign in again to sync. Your unsynced changes stay on this device.') {
-		super(401, message);
-		this.name = 'SignInRequiredError';
 	}
 }
 
@@ -99,7 +99,7 @@ async function send<T>(
 	}
 	if (response.status === 401) {
 		const parsed = v.safeParse(ErrorBodySchema, body);
-		throw new SignInRequiredError(parsed.success ? parsed.output.error : undefined);
+		throw new SessionEndedError(parsed.success ? parsed.output.error : undefined);
 	}
 	if (!response.ok) {
 		const parsed = v.safeParse(ErrorBodySchema, body);

@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import { ActorSchema } from '$lib/domain/auth';
+
+/**
+ * The administrator's calls to /api/admin/users. Online only (managing accounts is inherently
+ * the server's business); every outcome is a value the screen puts into words at its field.
+ */
+type Fetch = typeof fetch;
+
+export const AdminUserSchema = v.object({
+	...ActorSchema.entries,
+	disabled: v.boolean(),
+	lastSeenAt: v.optional(v.nullable(v.string()), null),
+	activeSessions: v.optional(v.number(), 0)
+});
+export type AdminUser = v.InferOutput<typeof AdminUserSchema>;
+
+export type AdminFailure =
+	| { kind: 'offline' }
+	| { kind: 'signed_out' }
+	| { kind: 'refused'; status: number; error: string; field: string | null };
+
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; failure: AdminFailure };
+
+const ErrorBodySchema = v.object({ error: v.string(), field: v.optional(v.string()) });
+
+async function call<T>(
+	fetchFn: Fetch,
+	url: string,
+	init: RequestInit,
+	schema: v.GenericSchema<unknown, T> | null
+): Promise<AdminResult<T>> {
+	let response: Response;
+	try {
+		response = await fetchFn(url, {
+			...init,
+			credentials: 'same-origin',
+			cache: 'no-store',
+			headers: {
+				accept: 'application/json',
+				...(init.body ? { 'content-type': 'application/json' } : {})
+			}
+		});
+	} catch {
+		return { ok: false, failure: { kind: 'offline' } };
+	}
+	let body: unknown;
+	try {
+		body = response.status === 204 ? undefined : await response.json();
+	} catch {
+		body = undefined;
+	}
+	if (response.status === 401) return { ok: false, failure: { kind: 'signed_out' } };
+	if (!response.ok) {
+		const parsed = v.safeParse(ErrorBodySchema, body);
+		return {
+			ok: false,
+			failure: {
+				kind: 'refused',
+				status: response.status,
+				error: parsed.success ? parsed.output.error : `HTTP ${response.status}`,
+				field: parsed.success ? (parsed.output.field ?? null) : null
+			}
+		};
+	}
+	if (schema === null) return { ok: true, value: undefined as T };
+	const parsed = v.safeParse(schema, body);
+	if (!parsed.success) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'refused',
+				status: 502,
+				error: 'unexpected answer from the server',
+				field: null
+			}
+		};
+	}
+	return { ok: true, value: parsed.output };
+}
+
+const ListSchema = v.object({ users: v.array(AdminUserSchema) });
+const OneSchema = v.object({ user: AdminUserSchema });
+const fetchDefault: Fetch = (...args) => fetch(...args);
+
+export function listUsers(fetchFn: Fetch = fetchDefault): Promise<AdminResult<AdminUser[]>> {
+	return call(
+		fetchFn,
+		'/api/admin/users',
+		{ method: 'GET' },
+		v.pipe(
+			ListSchema,
+			v.transform((b) => b.users)
+		)
+	);
+}
+
+export function createUser(
+	body: unknown,
+	fetchFn: Fetch = fetchDefault
+): Promise<AdminResult<AdminUser>> {
+	return call(
+		fetchFn,
+		'/api/admin/users',
+		{ method: 'POST', body: JSON.stringify(body) },
+		v.pipe(
+			OneSchema,
+			v.transform((b) => b.user)
+		)
+	);
+}
+
+export function updateUser(
+	id: string,
+	body: unknown,
+	fetchFn: Fetch = fetchDefault
+): Promise<AdminResult<AdminUser>> {
+	return call(
+		fetchFn,
+		`/api/admin/users/${encodeURIComponent(id)}`,
+		{ method: 'PATCH', body: JSON.stringify(body) },
+		v.pipe(
+			OneSchema,
+			v.transform((b) => b.user)
+		)
+	);
+}
+
+export function resetPassword(
+	id: string,
+	password: string,
+	fetchFn: Fetch = fetchDefault
+): Promise<AdminResult<void>> {
+	return call(
+		fetchFn,
+		`/api/admin/users/${encodeURIComponent(id)}/password`,
+		{ method: 'POST', body: JSON.stringify({ password }) },
+		null
+	);
+}
+
+export function revokeUser(id: string, fetchFn: Fetch = fetchDefault): Promise<AdminResult<void>> {
+	return call(
+		fetchFn,
+		`/api/admin/users/${encodeURIComponent(id)}/revoke`,
+		{ method: 'POST' },
+		null
+	);
+}

@@ -65,7 +65,13 @@ export async function loadDashboard(
 	db: YolDatabase,
 	filters: Pick<DashboardFilters, 'from' | 'to' | 'location' | 'area'>,
 	today: string,
-	only?: (indicator: LocalIndicator) => boolean
+	only?: (indicator: LocalIndicator) => boolean,
+	/**
+	 * 'latest': only each indicator's newest period in the range (and its first one when it has
+	 * no baseline), which is all a status needs: the overview reads a few hundred records
+	 * instead of every value of the Roadmap period. 'series': every period, for trends.
+	 */
+	depth: 'latest' | 'series' = 'series'
 ): Promise<DashboardData> {
 	return db.transaction('r', db.indicators, db.locations, db.values, db.meta, async () => {
 		const [indicators, locations, synced, threshold] = await Promise.all([
@@ -81,10 +87,12 @@ export async function loadDashboard(
 		const reads = needed(indicators, wanted).map((indicator) => {
 			const bounds = periodBounds(indicator.periodicity, range);
 			if (!bounds) return Promise.resolve([] as LocalValue[]);
-			return db.values
-				.where('[indicatorId+period]')
-				.between([indicator.id, bounds.first], [indicator.id, bounds.last], true, true)
-				.toArray();
+			const inRange = () =>
+				db.values
+					.where('[indicatorId+period]')
+					.between([indicator.id, bounds.first], [indicator.id, bounds.last], true, true);
+			if (depth === 'series') return inRange().toArray();
+			return endPeriods(db, indicator, inRange);
 		});
 		const cube = buildCube((await Promise.all(reads)).flat());
 		const place = locations.find((l) => l.id === filters.location) ?? null;
@@ -103,6 +111,26 @@ export async function loadDashboard(
 			threshold: threshold ? parseThreshold(threshold.value) : DEFAULT_SUPPRESSION_THRESHOLD
 		};
 	});
+}
+
+/** The records of an indicator's newest period in range, and of its first when it lacks a baseline. */
+async function endPeriods(
+	db: YolDatabase,
+	indicator: LocalIndicator,
+	inRange: () => ReturnType<YolDatabase['values']['where']>
+): Promise<LocalValue[]> {
+	const real = (r: LocalValue) => !r.deleted && r.value !== null;
+	const ends = [inRange().reverse().filter(real).first()];
+	if (!indicator.baseline) ends.push(inRange().filter(real).first());
+	const periods = new Set(
+		(await Promise.all(ends)).filter((r): r is LocalValue => !!r).map((r) => r.period)
+	);
+	const slices = await Promise.all(
+		[...periods].map((period) =>
+			db.values.where('[indicatorId+period]').equals([indicator.id, period]).toArray()
+		)
+	);
+	return slices.flat();
 }
 
 export interface IndicatorRow {

@@ -1,5 +1,6 @@
 import { computeAll } from '../computed';
 import { gridCellKeys } from '../disaggregation';
+import { formulaReferences } from '../formula';
 import type { Indicator, IndicatorValue } from '../indicators';
 import { comparePeriods } from '../periods';
 import { isAdditive } from '../units';
@@ -37,6 +38,15 @@ export function buildCube(records: Iterable<ValueRecord>): Cube {
 
 type Shape = Pick<Indicator, 'unit' | 'disaggregations'>;
 
+const gridKeys = new Map<string, string[]>();
+/** An indicator's cell keys, worked out once per grid shape (this runs for every place). */
+function keysOf(indicator: Shape): string[] {
+	const shape = indicator.disaggregations.join('|');
+	let keys = gridKeys.get(shape);
+	if (!keys) gridKeys.set(shape, (keys = gridCellKeys(indicator.disaggregations)));
+	return keys;
+}
+
 /**
  * An indicator's one number at one place: its total cell; for a split indicator of an additive
  * unit the sum of its cells when all are filled (a partial sum would understate it); for a
@@ -45,7 +55,7 @@ type Shape = Pick<Indicator, 'unit' | 'disaggregations'>;
 export function placeValue(indicator: Shape, cells: CellValues): number | null {
 	const total = cells.get('total');
 	if (indicator.disaggregations.length === 0 || total !== undefined) return total ?? null;
-	const keys = gridCellKeys(indicator.disaggregations);
+	const keys = keysOf(indicator);
 	let sum = 0;
 	let filled = 0;
 	for (const key of keys) {
@@ -127,9 +137,11 @@ export function series(
 			comparePeriods(a.period, b.period)
 		);
 	}
+	// Only the formula's own inputs (through other computed indicators too) are rolled up.
+	const involved = formulaInputs(catalogue, indicator);
 	const entered = new Map<string, Map<string, Point>>();
 	const periods = new Set<string>();
-	for (const other of catalogue) {
+	for (const other of involved) {
 		if (other.formula || !cube.has(other.id)) continue;
 		const rolled = rollUpEntered(other, cube, within);
 		entered.set(other.code, rolled);
@@ -137,12 +149,26 @@ export function series(
 	}
 	const points: Point[] = [];
 	for (const period of periods) {
-		const values = computeAll(catalogue, (code) => entered.get(code)?.get(period)?.value ?? null);
+		const values = computeAll(involved, (code) => entered.get(code)?.get(period)?.value ?? null);
 		const value = values.get(indicator.code) ?? null;
 		if (value === null) continue;
 		points.push({ period, value, places: 0, cells: new Map() });
 	}
 	return points.sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+/** A computed indicator and every indicator its formula reads, directly or through another. */
+function formulaInputs(catalogue: readonly Indicator[], indicator: Indicator): Indicator[] {
+	const byCode = new Map(catalogue.map((i) => [i.code, i]));
+	const found = new Map<string, Indicator>([[indicator.code, indicator]]);
+	const stack = indicator.formula ? formulaReferences(indicator.formula) : [];
+	while (stack.length) {
+		const next = byCode.get(stack.pop()!);
+		if (!next || found.has(next.code)) continue;
+		found.set(next.code, next);
+		if (next.formula) stack.push(...formulaReferences(next.formula));
+	}
+	return [...found.values()];
 }
 
 /** Each place's own number for one indicator in one period (entered indicators only). */

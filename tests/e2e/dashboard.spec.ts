@@ -6,6 +6,9 @@ import { expect, test, waitForOfflineReady } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
+/** This machine may be busy: reading and drawing local data gets this long before failing. */
+const SLOW = { timeout: 20_000 };
+
 /** Up to June 2026, so the figures do not move with the day the test runs. */
 const VIEW = '/?to=2026-06';
 
@@ -35,7 +38,7 @@ const LANGS = {
 	az: {
 		button: 'Azərbaycanca',
 		title: 'Yol xəritəsinin icrasında irəliləyiş',
-		housing: 'Mənzilə çıxış imkanı',
+		housing: 'Yaşayış sahəsi ilə təmin olunma imkanı',
 		asOf: /Məlumatlar/,
 		onTrack: 'Plana uyğun',
 		meeting: 'İclas rejimi',
@@ -55,7 +58,7 @@ async function startOnline(page: Page): Promise<void> {
 	await page.goto(VIEW);
 	await waitForOfflineReady(page);
 	await firstStartDone(page);
-	await expect(page.locator('tr[data-indicator="H1"]')).toBeVisible();
+	await expect(page.locator('tr[data-indicator="H1"]')).toBeVisible(SLOW);
 }
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
@@ -77,7 +80,7 @@ test('the dashboard and meeting mode work offline in three languages', async ({
 	page,
 	context
 }) => {
-	test.setTimeout(150_000);
+	test.setTimeout(240_000);
 	await startOnline(page);
 	await context.setOffline(true);
 
@@ -86,7 +89,7 @@ test('the dashboard and meeting mode work offline in three languages', async ({
 		await page.goto(VIEW);
 		await page.getByRole('button', { name: l.button }).click();
 		await expect(page.getByRole('heading', { level: 1, name: l.title })).toBeVisible();
-		await expect(page.getByRole('heading', { level: 2, name: l.housing })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2, name: l.housing })).toBeVisible(SLOW);
 		await expect(page.getByTestId('data-as-of')).toContainText(l.asOf);
 		// All 36 indicators of the demo catalogue, each with a status.
 		await expect(page.locator('tbody tr[data-indicator]')).toHaveCount(36);
@@ -97,10 +100,11 @@ test('the dashboard and meeting mode work offline in three languages', async ({
 		await badge.click();
 		await expect(badge).toHaveAttribute('aria-expanded', 'true');
 		await expect(page.locator('#why-L1')).toBeVisible();
+		if (lang === 'en') await expectNoSeriousViolations(page);
 
 		// Meeting mode: the area slides, keyboard to move, "data as of" on the slide.
 		await page.getByRole('link', { name: l.meeting }).click();
-		await page.getByRole('button', { name: l.start }).click();
+		await page.getByRole('button', { name: l.start }).click(SLOW);
 		const deck = page.getByTestId('meeting-deck');
 		await expect(deck).toBeVisible();
 		await expect(page.getByTestId('slide-counter')).toContainText(l.slide);
@@ -111,6 +115,7 @@ test('the dashboard and meeting mode work offline in three languages', async ({
 			lang === 'az' ? 'Slayd 2 /' : lang === 'ru' ? 'Слайд 2 из' : 'Slide 2 of'
 		);
 		await page.keyboard.press('End');
+		if (lang === 'en') await expectNoSeriousViolations(page);
 		await page.keyboard.press('Home');
 		await expect(page.getByTestId('slide-counter')).toContainText(l.slide);
 		await page.keyboard.press('Escape');
@@ -119,8 +124,9 @@ test('the dashboard and meeting mode work offline in three languages', async ({
 });
 
 test('filters live in the URL and sort and narrow the overview', async ({ page }) => {
+	test.setTimeout(120_000);
 	await startOnline(page);
-	await page.getByLabel('Status', { exact: true }).selectOption('off_track');
+	await page.getByRole('combobox', { name: 'Status' }).selectOption('off_track');
 	await expect(page).toHaveURL(/status=off_track/);
 	const rows = page.locator('tbody tr[data-indicator]');
 	await expect(rows.first()).toBeVisible();
@@ -129,14 +135,15 @@ test('filters live in the URL and sort and narrow the overview', async ({ page }
 	}
 	// A bookmarked view opens as it was left.
 	await page.goto('/?area=labour&location=reg-ganja-dashkasan&to=2026-06');
-	await expect(page.getByLabel('Area')).toHaveValue('labour');
+	await expect(page.getByRole('combobox', { name: 'Area' })).toHaveValue('labour', SLOW);
 	await expect(page.locator('tbody tr[data-indicator^="H"]')).toHaveCount(0);
-	await expect(page.locator('tbody tr[data-indicator="L1"]')).toBeVisible();
+	await expect(page.locator('tbody tr[data-indicator="L1"]')).toBeVisible(SLOW);
 });
 
 test('a CSV export downloads the values in view, with a BOM and headers in the language', async ({
 	page
 }) => {
+	test.setTimeout(120_000);
 	await startOnline(page);
 	await page.getByRole('button', { name: 'Русский' }).click();
 	const [download] = await Promise.all([
@@ -162,12 +169,13 @@ test('an indicator page draws its trend from local data, with tables for screen 
 	page,
 	context
 }) => {
+	test.setTimeout(120_000);
 	await startOnline(page);
 	await context.setOffline(true);
 	await page.locator('tr[data-indicator="L1"] a').click();
 	await expect(page).toHaveURL(/\/indicators\/L1\?to=2026-06/);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('L1');
-	await expect(page.getByRole('img', { name: /Trend of L1/ })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('L1', SLOW);
+	await expect(page.getByRole('img', { name: /Trend of L1/ })).toBeVisible(SLOW);
 	// chart.js drew into a sized box (a zero-width one would throw and draw nothing).
 	await expect
 		.poll(() =>
@@ -182,20 +190,8 @@ test('an indicator page draws its trend from local data, with tables for screen 
 	await expectNoSeriousViolations(page);
 });
 
-test('no serious accessibility violations on the dashboard and in meeting mode', async ({
-	page
-}) => {
-	await startOnline(page);
-	await expectNoSeriousViolations(page);
-	await page.goto('/meeting?to=2026-06');
-	await page.getByRole('button', { name: /Start the presentation/ }).click();
-	await expect(page.getByTestId('meeting-deck')).toBeVisible();
-	await page.keyboard.press('End');
-	await expectNoSeriousViolations(page);
-});
-
 test('screenshots at tablet and projector sizes', async ({ page }, testInfo) => {
-	test.setTimeout(90_000);
+	test.setTimeout(150_000);
 	await startOnline(page);
 	for (const [width, height] of [
 		[1024, 768],
@@ -204,14 +200,15 @@ test('screenshots at tablet and projector sizes', async ({ page }, testInfo) => 
 	] as const) {
 		await page.setViewportSize({ width, height });
 		await page.goto(VIEW);
-		await expect(page.locator('tr[data-indicator="D9"]')).toBeVisible();
+		await expect(page.locator('tr[data-indicator="D9"]')).toBeVisible(SLOW);
 		await page.screenshot({ path: testInfo.outputPath(`dashboard-${width}x${height}.png`) });
 		await page.goto('/indicators/L1?to=2026-06');
-		await expect(page.getByRole('img', { name: /Trend of L1/ })).toBeVisible();
+		await expect(page.getByRole('img', { name: /Trend of L1/ })).toBeVisible(SLOW);
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: testInfo.outputPath(`indicator-${width}x${height}.png`) });
 		await page.goto('/meeting?to=2026-06');
 		await page.getByRole('button', { name: /Start the presentation/ }).click();
+		await expect(page.getByTestId('meeting-deck')).toBeVisible(SLOW);
 		await page.keyboard.press('End');
 		await page.screenshot({ path: testInfo.outputPath(`meeting-${width}x${height}.png`) });
 		await page.keyboard.press('Escape');

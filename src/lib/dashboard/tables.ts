@@ -1,9 +1,6 @@
-import type { LocalLocation } from '$lib/db/database';
 import type { CsvField } from '$lib/domain/dashboard/csv';
-import type { MonthRange } from '$lib/domain/dashboard/filters';
 import { suppressed } from '$lib/domain/dashboard/suppression';
 import type { Language } from '$lib/domain/languages';
-import { pathLabel } from '$lib/domain/locations';
 import { periodLabel } from '$lib/domain/periods';
 import { pickText } from '$lib/domain/text';
 import { t } from '$lib/i18n';
@@ -15,19 +12,6 @@ function figure(row: Pick<IndicatorRow, 'indicator'>, value: number | null, thre
 	if (value === null) return null;
 	const rounded = Math.round(value * 100) / 100;
 	return suppressed(row.indicator.unit, rounded, threshold);
-}
-
-/** "January 2025 – November 2026", for titles, print headers and exports. */
-export function rangeLabel(range: MonthRange, lang: Language): string {
-	return `${periodLabel(range.from, lang)} – ${periodLabel(range.to, lang)}`;
-}
-
-export function placeLabel(
-	place: LocalLocation | null,
-	locations: readonly LocalLocation[],
-	lang: Language
-): string {
-	return place ? pathLabel(locations, place.id, lang) : t('dashboard:filters.everywhere');
 }
 
 /** The overview as a file: one line per indicator in view, headers in the interface language. */

@@ -85,7 +85,7 @@ export async function run() {
 }
 
 /** In the page: adds synthetic history (2010–2024) until the device holds `total` values. */
-async function topUp(/** @type {number} */ total) {
+export async function topUp(/** @type {number} */ total) {
 	/** @returns {Promise<IDBDatabase>} */
 	const openDb = () =>
 		new Promise((resolve, reject) => {
@@ -233,7 +233,7 @@ function timeSave() {
 }
 
 /** In the page: how many values the device holds. */
-function countValues() {
+export function countValues() {
 	return new Promise((resolve, reject) => {
 		const req = indexedDB.open(
 			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assessProgress, progressFraction, type ProgressInput } from './progress';
+import {
+	PROGRESS_STATUSES,
+	STATUS_SEVERITY,
+	assessProgress,
+	observationsOf,
+	progressFraction,
+	type ProgressInput
+} from './progress';
 
 const from = '2025-01-01';
 const to = '2027-01-01'; // two years: the path is half-way on 2026-01-01
@@ -120,5 +127,40 @@ describe('missing pieces', () => {
 		expect(assessProgress(noBaseline, [{ date: halfway, value: 150 }]).explanation.reason).toBe(
 			'no_baseline'
 		);
+	});
+});
+
+describe('progress over periods', () => {
+	it('dates each period by its last day and skips the periods with no value', () => {
+		const observations = observationsOf([
+			{ period: '2025Q1', value: 105 },
+			{ period: '2025Q2', value: null },
+			{ period: '2025Q4', value: 150 }
+		]);
+		expect(observations).toEqual([
+			{ date: '2025-03-31', value: 105 },
+			{ date: '2025-06-30', value: null },
+			{ date: '2025-12-31', value: 150 }
+		]);
+		const result = assessProgress(rising, observations);
+		expect(result.explanation.latest).toEqual({ date: '2025-12-31', value: 150 });
+		expect(result.status).toBe('on_track');
+	});
+
+	it('judges a falling indicator over its periods, off track when it rises', () => {
+		const result = assessProgress(
+			falling,
+			observationsOf([
+				{ period: '2025', value: 41 },
+				{ period: '2026', value: 42 }
+			])
+		);
+		expect(result.status).toBe('off_track');
+		expect(result.explanation.actual).toBeLessThan(0);
+	});
+
+	it('orders statuses worst first', () => {
+		const sorted = [...PROGRESS_STATUSES].sort((a, b) => STATUS_SEVERITY[a] - STATUS_SEVERITY[b]);
+		expect(sorted).toEqual(['off_track', 'at_risk', 'on_track', 'no_data']);
 	});
 });

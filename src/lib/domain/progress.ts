@@ -1,4 +1,5 @@
 import type { Direction, Milestone } from './indicators';
+import { periodEnd } from './periods';
 
 /**
  * Progress toward a target, for increasing and decreasing indicators alike, and a status
@@ -8,6 +9,14 @@ import type { Direction, Milestone } from './indicators';
 
 export const PROGRESS_STATUSES = ['on_track', 'at_risk', 'off_track', 'no_data'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** Worst first: the order a meeting looks at indicators in when sorting by status. */
+export const STATUS_SEVERITY: Record<ProgressStatus, number> = {
+	off_track: 0,
+	at_risk: 1,
+	on_track: 2,
+	no_data: 3
+};
 
 /** On track when actual progress is at least this share of what the straight path expects. */
 export const ON_TRACK_RATIO = 0.9;
@@ -177,4 +186,11 @@ export function assessProgress(
 			targetPassed
 		}
 	};
+}
+
+/** Figures per period as observations: each stands for the last day of its period. */
+export function observationsOf(
+	points: readonly { period: string; value: number | null }[]
+): Observation[] {
+	return points.map((p) => ({ date: periodEnd(p.period), value: p.value }));
 }

@@ -1,0 +1,256 @@
+import type { LocalIndicator, LocalLocation, LocalValue, YolDatabase } from '$lib/db/database';
+import type { AreaId } from '$lib/domain/areas';
+import {
+	monthRange,
+	periodBounds,
+	type DashboardFilters,
+	type MonthRange
+} from '$lib/domain/dashboard/filters';
+import { buildCube, series, type Cube, type Point } from '$lib/domain/dashboard/rollup';
+import {
+	DEFAULT_SUPPRESSION_THRESHOLD,
+	SUPPRESSION_KEY,
+	parseThreshold
+} from '$lib/domain/dashboard/suppression';
+import { formulaReferences } from '$lib/domain/formula';
+import { leaves } from '$lib/domain/locations';
+import {
+	STATUS_SEVERITY,
+	assessProgress,
+	observationsOf,
+	type Progress
+} from '$lib/domain/progress';
+import { isAdditive } from '$lib/domain/units';
+
+/** Written by the sync scheduler after every successful round. */
+const LAST_SYNCED_KEY = 'last_synced_at';
+
+export interface DashboardData {
+	indicators: LocalIndicator[];
+	locations: LocalLocation[];
+	range: MonthRange;
+	cube: Cube;
+	/** The places figures are summed over; null: every place (the whole country). */
+	within: ReadonlySet<string> | null;
+	/** The chosen place, when it is not the whole country. */
+	place: LocalLocation | null;
+	lastSyncedAt: string | null;
+	threshold: number;
+}
+
+/** The indicators whose values a set of indicators needs (computed ones read their inputs). */
+function needed(all: readonly LocalIndicator[], wanted: readonly LocalIndicator[]) {
+	const byCode = new Map(all.map((i) => [i.code, i]));
+	const result = new Map<string, LocalIndicator>();
+	const stack = [...wanted];
+	while (stack.length) {
+		const indicator = stack.pop()!;
+		if (result.has(indicator.id)) continue;
+		result.set(indicator.id, indicator);
+		for (const code of indicator.formula ? formulaReferences(indicator.formula) : []) {
+			const input = byCode.get(code);
+			if (input) stack.push(input);
+		}
+	}
+	return [...result.values()].filter((i) => !i.formula);
+}
+
+/**
+ * Everything a dashboard shows, read from this device in one read transaction: the catalogue,
+ * and the values of the wanted indicators in the months in view, each indicator's periods
+ * read as one key range of the [indicatorId+period] index. Values from before the range (years
+ * of history on a long-used tablet) are never read.
+ */
+export async function loadDashboard(
+	db: YolDatabase,
+	filters: Pick<DashboardFilters, 'from' | 'to' | 'location' | 'area'>,
+	today: string,
+	only?: (indicator: LocalIndicator) => boolean,
+	/**
+	 * 'latest': only each indicator's newest period in the range (and its first one when it has
+	 * no baseline), which is all a status needs: the overview reads a few hundred records
+	 * instead of every value of the Roadmap period. 'series': every period, for trends.
+	 */
+	depth: 'latest' | 'series' = 'series'
+): Promise<DashboardData> {
+	return db.transaction('r', db.indicators, db.locations, db.values, db.meta, async () => {
+		const [indicators, locations, synced, threshold] = await Promise.all([
+			db.indicators.toArray(),
+			db.locations.toArray(),
+			db.meta.get(LAST_SYNCED_KEY),
+			db.meta.get(SUPPRESSION_KEY)
+		]);
+		const range = monthRange(filters, indicators, today);
+		const wanted = indicators.filter(
+			(i) => (!filters.area || i.area === filters.area) && (!only || only(i))
+		);
+		const reads = needed(indicators, wanted).map((indicator) => {
+			const bounds = periodBounds(indicator.periodicity, range);
+			if (!bounds) return Promise.resolve([] as LocalValue[]);
+			const inRange = () =>
+				db.values
+					.where('[indicatorId+period]')
+					.between([indicator.id, bounds.first], [indicator.id, bounds.last], true, true);
+			if (depth === 'series') return inRange().toArray();
+			return endPeriods(db, indicator, inRange);
+		});
+		const cube = buildCube((await Promise.all(reads)).flat());
+		const place = locations.find((l) => l.id === filters.location) ?? null;
+		const national = !place || place.parentId === null;
+		const within = national
+			? null
+			: new Set([place.id, ...leaves(locations, place.id).map((l) => l.id)]);
+		return {
+			indicators,
+			locations,
+			range,
+			cube,
+			within,
+			place: national ? null : place,
+			lastSyncedAt: typeof synced?.value === 'string' ? synced.value : null,
+			threshold: threshold ? parseThreshold(threshold.value) : DEFAULT_SUPPRESSION_THRESHOLD
+		};
+	});
+}
+
+/** The records of an indicator's newest period in range, and of its first when it lacks a baseline. */
+async function endPeriods(
+	db: YolDatabase,
+	indicator: LocalIndicator,
+	inRange: () => ReturnType<YolDatabase['values']['where']>
+): Promise<LocalValue[]> {
+	const real = (r: LocalValue) => !r.deleted && r.value !== null;
+	const ends = [inRange().reverse().filter(real).first()];
+	if (!indicator.baseline) ends.push(inRange().filter(real).first());
+	const periods = new Set(
+		(await Promise.all(ends)).filter((r): r is LocalValue => !!r).map((r) => r.period)
+	);
+	const slices = await Promise.all(
+		[...periods].map((period) =>
+			db.values.where('[indicatorId+period]').equals([indicator.id, period]).toArray()
+		)
+	);
+	return slices.flat();
+}
+
+export interface IndicatorRow {
+	indicator: LocalIndicator;
+	points: Point[];
+	latest: Point | null;
+	progress: Progress;
+	/**
+	 * False when the targets (national figures) cannot be compared with the place in view: a
+	 * district's count of people is a share of a national target, not a figure to hold to it.
+	 */
+	comparable: boolean;
+}
+
+export function indicatorRow(data: DashboardData, indicator: LocalIndicator): IndicatorRow {
+	const points = series(indicator, data.indicators, data.cube, data.within);
+	const latest = [...points].reverse().find((p) => p.value !== null) ?? null;
+	const comparable = data.within === null || !isAdditive(indicator.unit);
+	const progress = assessProgress(
+		comparable ? indicator : { direction: indicator.direction, baseline: null, target: null },
+		observationsOf(points)
+	);
+	return { indicator, points, latest, progress, comparable };
+}
+
+/** By code number within an area (H2 before H10). */
+export function byCode(a: { code: string }, b: { code: string }): number {
+	return (
+		a.code.charAt(0).localeCompare(b.code.charAt(0)) ||
+		Number(a.code.slice(1)) - Number(b.code.slice(1))
+	);
+}
+
+export function overviewRows(
+	data: DashboardData,
+	filters: Pick<DashboardFilters, 'area' | 'status' | 'sort'>
+): Map<AreaId, IndicatorRow[]> {
+	const rows = data.indicators
+		.filter((i) => !filters.area || i.area === filters.area)
+		.map((i) => indicatorRow(data, i))
+		.filter((r) => !filters.status || r.progress.status === filters.status);
+	const progressOf = (r: IndicatorRow) => r.progress.explanation.actual ?? Number.POSITIVE_INFINITY;
+	rows.sort((a, b) => {
+		if (filters.sort === 'status') {
+			const d = STATUS_SEVERITY[a.progress.status] - STATUS_SEVERITY[b.progress.status];
+			if (d) return d;
+		}
+		if (filters.sort === 'progress') {
+			const d = progressOf(a) - progressOf(b);
+			if (d) return d;
+		}
+		return byCode(a.indicator, b.indicator);
+	});
+	const grouped = new Map<AreaId, IndicatorRow[]>();
+	for (const row of rows) {
+		const list = grouped.get(row.indicator.area) ?? [];
+		list.push(row);
+		grouped.set(row.indicator.area, list);
+	}
+	return grouped;
+}
+
+export interface CommentLine {
+	locationId: string;
+	period: string;
+	cell: string;
+	comment: string;
+	updatedAt: string;
+	updatedBy: string;
+}
+
+/** The newest comments on an indicator's values in the months in view, at the places in view. */
+export async function latestComments(
+	db: YolDatabase,
+	indicator: LocalIndicator,
+	data: Pick<DashboardData, 'range' | 'within'>,
+	limit = 8
+): Promise<CommentLine[]> {
+	const bounds = periodBounds(indicator.periodicity, data.range);
+	if (!bounds || indicator.formula) return [];
+	const records = await db.values
+		.where('[indicatorId+period]')
+		.between([indicator.id, bounds.first], [indicator.id, bounds.last], true, true)
+		.filter(
+			(r) =>
+				!r.deleted &&
+				r.comment.trim() !== '' &&
+				(data.within === null || data.within.has(r.locationId))
+		)
+		.toArray();
+	return records
+		.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+		.slice(0, limit)
+		.map(({ locationId, period, cell, comment, updatedAt, updatedBy }) => ({
+			locationId,
+			period,
+			cell,
+			comment,
+			updatedAt,
+			updatedBy
+		}));
+}
+
+/**
+ * Hook for the measures another branch adds: the measures linked to an indicator, when this
+ * device's database has a `measures` table. Until then it finds none, and the page hides the
+ * section. A measure links to an indicator by id or code in any of its list fields.
+ */
+export async function linkedMeasures(
+	db: YolDatabase,
+	indicator: Pick<LocalIndicator, 'id' | 'code'>
+): Promise<Record<string, unknown>[] | null> {
+	if (!db.tables.some((table) => table.name === 'measures')) return null;
+	const all = (await db.table('measures').toArray()) as Record<string, unknown>[];
+	return all.filter(
+		(m) =>
+			m['deleted'] !== true &&
+			Object.values(m).some(
+				(field) =>
+					Array.isArray(field) && (field.includes(indicator.id) || field.includes(indicator.code))
+			)
+	);
+}

@@ -1,0 +1,29 @@
+import type { Unit } from '../units';
+
+/**
+ * Small-count suppression: in meeting mode and exports, a count of people below the threshold
+ * is shown as "<5" rather than its number, so nobody in a small district can be singled out.
+ * Zero reveals no one and stays visible. Only counts are suppressed: a percentage or money
+ * figure does not count individuals.
+ */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+export const SUPPRESSION_KEY = 'dashboard.suppression_threshold';
+
+export function isSuppressed(unit: Unit, value: number | null, threshold: number): boolean {
+	return unit === 'count' && value !== null && value > 0 && value < threshold;
+}
+
+/** The value, or the text that stands for it ("<5") when suppressed. */
+export function suppressed(
+	unit: Unit,
+	value: number | null,
+	threshold: number
+): number | string | null {
+	return isSuppressed(unit, value, threshold) ? `<${threshold}` : value;
+}
+
+/** A threshold as a coordinator may set it: a whole number from 1 (nothing hidden) to 100. */
+export function parseThreshold(value: unknown): number {
+	const n = typeof value === 'number' ? value : Number(value);
+	return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_SUPPRESSION_THRESHOLD;
+}

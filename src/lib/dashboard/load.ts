@@ -1,4 +1,10 @@
-import type { LocalIndicator, LocalLocation, LocalValue, YolDatabase } from '$lib/db/database';
+import type {
+	LocalIndicator,
+	LocalLocation,
+	LocalMeasure,
+	LocalValue,
+	YolDatabase
+} from '$lib/db/database';
 import type { AreaId } from '$lib/domain/areas';
 import {
 	monthRange,
@@ -14,6 +20,7 @@ import {
 } from '$lib/domain/dashboard/suppression';
 import { formulaReferences } from '$lib/domain/formula';
 import { leaves } from '$lib/domain/locations';
+import { sortMeasures } from '$lib/domain/measures';
 import {
 	STATUS_SEVERITY,
 	assessProgress,
@@ -234,23 +241,11 @@ export async function latestComments(
 		}));
 }
 
-/**
- * Hook for the measures another branch adds: the measures linked to an indicator, when this
- * device's database has a `measures` table. Until then it finds none, and the page hides the
- * section. A measure links to an indicator by id or code in any of its list fields.
- */
+/** The roadmap measures that name this indicator among theirs, in chapter and number order. */
 export async function linkedMeasures(
 	db: YolDatabase,
-	indicator: Pick<LocalIndicator, 'id' | 'code'>
-): Promise<Record<string, unknown>[] | null> {
-	if (!db.tables.some((table) => table.name === 'measures')) return null;
-	const all = (await db.table('measures').toArray()) as Record<string, unknown>[];
-	return all.filter(
-		(m) =>
-			m['deleted'] !== true &&
-			Object.values(m).some(
-				(field) =>
-					Array.isArray(field) && (field.includes(indicator.id) || field.includes(indicator.code))
-			)
-	);
+	indicator: Pick<LocalIndicator, 'id'>
+): Promise<LocalMeasure[]> {
+	const linked = await db.measures.filter((m) => m.indicatorIds.includes(indicator.id)).toArray();
+	return sortMeasures(linked);
 }

@@ -7,7 +7,14 @@
 // as a device whose scope leaves them out would be. Medians.
 import Database from 'better-sqlite3';
 import { median } from './serve.js';
-import { freshChromium, millis, serverWithValues, timeFirstStart } from './sync-setup.js';
+import {
+	freshChromium,
+	millis,
+	serverWithValues,
+	signIn,
+	timeFirstStart,
+	VERSIONS
+} from './sync-setup.js';
 
 const CHANGES = 100;
 const RUNS = 9;
@@ -101,8 +108,8 @@ async function pushEdits(url, rows, run) {
 	});
 	const response = await fetch(`${url}/api/sync/push`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ protocol: 1, schema: 1, deviceId: 'bench-other-device', mutations })
+		headers: { 'content-type': 'application/json', cookie: await signIn(url) },
+		body: JSON.stringify({ ...VERSIONS, deviceId: 'bench-other-device', mutations })
 	});
 	const body = await response.json();
 	const applied = body.results?.filter((/** @type {any} */ r) => r.outcome === 'applied').length;

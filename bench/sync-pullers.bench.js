@@ -3,7 +3,7 @@
 // is a routine pull: the changes after a cursor 1 to 100 revisions behind the head.
 // @ts-expect-error -- autocannon ships no type declarations (@types/autocannon is not installed)
 import autocannon from 'autocannon';
-import { serverWithValues } from './sync-setup.js';
+import { serverWithValues, signIn, VERSIONS } from './sync-setup.js';
 
 const CLIENTS = 200;
 const SECONDS = 15;
@@ -14,8 +14,9 @@ export async function run() {
 	const server = await serverWithValues(PORT, VALUES);
 	try {
 		// A short warm-up, so the figures are of a running server, not of its first requests.
-		await cannon(server.url, server.head, 3);
-		const result = await cannon(server.url, server.head, SECONDS);
+		const cookie = await signIn(server.url);
+		await cannon(server.url, server.head, 3, cookie);
+		const result = await cannon(server.url, server.head, SECONDS, cookie);
 		const errors = result.errors + result.timeouts + result.non2xx;
 		const p99 = result.latency.p99;
 		const ok = errors === 0 && p99 <= 250;
@@ -37,10 +38,11 @@ export async function run() {
 	}
 }
 
-/** @param {string} url @param {number} head @param {number} duration */
-function cannon(url, head, duration) {
+/** @param {string} url @param {number} head @param {number} duration @param {string} cookie */
+function cannon(url, head, duration, cookie) {
 	return autocannon({
 		url,
+		headers: { cookie },
 		connections: CLIENTS,
 		duration,
 		timeout: 10,
@@ -49,7 +51,7 @@ function cannon(url, head, duration) {
 				method: 'GET',
 				setupRequest: (/** @type {any} */ request) => {
 					const after = head - 1 - Math.floor(Math.random() * 100);
-					request.path = `/api/sync/pull?after=${after}&limit=1000&protocol=1&schema=1`;
+					request.path = `/api/sync/pull?after=${after}&limit=1000&protocol=${VERSIONS.protocol}&schema=${VERSIONS.schema}`;
 					return request;
 				}
 			}

@@ -2,10 +2,43 @@
 // values that pass the server's own checks, and a fresh Chromium on an on-disk profile.
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumExecutable, serveBuild } from './serve.js';
+
+/** The demo coordinator every sync bench signs in as (the servers run in demo mode). */
+const DEMO_COORDINATOR = { username: 'coordinator', password: 'coordinator-demo' };
+
+/**
+ * The protocol and schema versions the built app speaks, read from the one place that defines
+ * them (a bench is plain JavaScript and cannot import the TypeScript module).
+ */
+export const VERSIONS = (() => {
+	const source = readFileSync('src/lib/domain/sync/protocol.ts', 'utf8');
+	const read = (/** @type {string} */ name) => {
+		const found = new RegExp(`export const ${name} = (\\d+);`).exec(source);
+		if (!found) throw new Error(`${name} not found in protocol.ts`);
+		return Number(found[1]);
+	};
+	return { protocol: read('PROTOCOL_VERSION'), schema: read('CLIENT_SCHEMA_VERSION') };
+})();
+
+/**
+ * Signs the demo coordinator in over HTTP; returns the session cookie for requests made outside
+ * a browser.
+ * @param {string} url
+ */
+export async function signIn(url) {
+	const response = await fetch(`${url}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: url },
+		body: JSON.stringify(DEMO_COORDINATOR)
+	});
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!response.ok || !cookie) throw new Error(`bench sign-in failed: ${response.status}`);
+	return cookie;
+}
 
 /** @typedef {{ id: string, unit: string, periodicity: string, formula?: unknown, disaggregations: unknown[] }} Indicator */
 
@@ -144,6 +177,11 @@ export async function timeFirstStart(context, url) {
 				w.__yolReadyAt = performance.now();
 			}
 		}).observe(document, { subtree: true, childList: true, attributes: true });
+	});
+	// The device's signed-in user: the demo coordinator (the page learns it from the cookie).
+	await context.request.post(`${url}/api/auth/login`, {
+		data: DEMO_COORDINATOR,
+		headers: { origin: url }
 	});
 	const page = await context.newPage();
 	await page.goto(url);

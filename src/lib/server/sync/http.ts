@@ -1,17 +1,15 @@
-import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
 	PULL_PAGE_DEFAULT,
 	PULL_PAGE_MAX,
-	PushRequestSchema,
-	type ErrorBody
+	PushRequestSchema
 } from '../../domain/sync/protocol';
 import type { Actor } from '../../domain/auth';
 import { canSeeConflict, type ConflictRecord } from '../../domain/sync/conflict';
 import type { Store } from '../db/store';
-import { ApiProblem } from '../http/problem';
+import { ApiProblem, invalid, readJson, reply } from '../http/problem';
 import { pullChanges, scopeFor, type PullFilter } from './pull';
 import { applyPush } from './push';
 
@@ -42,24 +40,8 @@ const TOO_NEW =
 	'This server runs an older version of Yol than this app: the server must be updated first. ' +
 	'Your unsynced changes stay on this device.';
 
-const HEADERS = { 'Cache-Control': 'no-store' };
-
-class Problem extends Error {
-	constructor(
-		readonly status: number,
-		readonly body: ErrorBody
-	) {
-		super(body.error);
-	}
-}
-
-function reply(body: unknown, status = 200): Response {
-	return json(body, { status, headers: HEADERS });
-}
-
 function problemResponse(error: unknown, what: string): Response {
-	if (error instanceof Problem) return reply(error.body, error.status);
-	if (error instanceof ApiProblem) return reply(error.body, error.status);
+	if (error instanceof ApiProblem) return reply(error.body, error.status, error.headers);
 	// The detail may name hosts or files: it goes to the log, not to the device.
 	console.error(`Yol: sync ${what} failed:`, error);
 	return reply(
@@ -71,7 +53,11 @@ function problemResponse(error: unknown, what: string): Response {
 /** POST /api/sync/push */
 export async function handlePush(request: Request, context: SyncContext): Promise<Response> {
 	try {
-		const body = await readJson(request, context.bodyLimit);
+		const body = await readJson(
+			request,
+			context.bodyLimit,
+			`The push is larger than ${context.bodyLimit} bytes: send fewer changes at a time.`
+		);
 		const envelope =
 			typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 		checkVersions(envelope.protocol, envelope.schema);
@@ -129,54 +115,12 @@ function checkVersions(protocol: unknown, schema: unknown): void {
 		(typeof protocol === 'number' && protocol < PROTOCOL_VERSION) ||
 		(typeof schema === 'number' && schema < CLIENT_SCHEMA_VERSION)
 	) {
-		throw new Problem(426, { error: TOO_OLD });
+		throw new ApiProblem(426, { error: TOO_OLD });
 	}
 	if (typeof protocol === 'number' && protocol > PROTOCOL_VERSION) {
-		throw new Problem(400, { error: TOO_NEW, field: 'protocol' });
+		throw new ApiProblem(400, { error: TOO_NEW, field: 'protocol' });
 	}
 	if (typeof schema === 'number' && schema > CLIENT_SCHEMA_VERSION) {
-		throw new Problem(400, { error: TOO_NEW, field: 'schema' });
-	}
-}
-
-function invalid(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): Problem {
-	const [issue] = issues;
-	const field = v.getDotPath(issue) ?? '';
-	return new Problem(400, {
-		error: field ? `${field}: ${issue.message}` : issue.message,
-		...(field ? { field } : {})
-	});
-}
-
-/**
- * Reads the body as JSON, refusing more than `limit` bytes: by Content-Length up front, and by
- * counting while reading (a chunked body, or a Content-Length that lies).
- */
-async function readJson(request: Request, limit: number): Promise<unknown> {
-	const tooLarge = new Problem(413, {
-		error: `The push is larger than ${limit} bytes: send fewer changes at a time.`
-	});
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (Number.isFinite(declared) && declared > limit) throw tooLarge;
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	if (request.body) {
-		const reader = request.body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > limit) {
-				await reader.cancel();
-				throw tooLarge;
-			}
-			chunks.push(value);
-		}
-	}
-	const text = new TextDecoder().decode(Buffer.concat(chunks));
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		throw new Problem(400, { error: 'The request body is not valid JSON.' });
+		throw new ApiProblem(400, { error: TOO_NEW, field: 'schema' });
 	}
 }

@@ -1,26 +1,32 @@
 /**
- * The name and organisation last used to sign a note on this device, offered again next time.
- * Until accounts land (#5) a person types their name once; afterwards it comes from the actor.
+ * The name and organisation a user last signed a note with, offered again next time. Kept per
+ * signed-in user, so that on a shared tablet one person's name is never offered to the next.
  */
 const KEY = 'yol.noteAuthor';
+
+function keyFor(userId: string | undefined): string {
+	return userId ? `${KEY}:${userId}` : KEY;
+}
 
 export interface NoteAuthor {
 	name: string;
 	organisationId: string;
 }
 
-export function rememberedAuthor(): NoteAuthor {
+export function rememberedAuthor(userId?: string): NoteAuthor {
 	try {
-		const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<NoteAuthor> | null;
+		const saved = JSON.parse(
+			localStorage.getItem(keyFor(userId)) ?? 'null'
+		) as Partial<NoteAuthor> | null;
 		return { name: saved?.name ?? '', organisationId: saved?.organisationId ?? '' };
 	} catch {
 		return { name: '', organisationId: '' };
 	}
 }
 
-export function rememberAuthor(author: NoteAuthor): void {
+export function rememberAuthor(author: NoteAuthor, userId?: string): void {
 	try {
-		localStorage.setItem(KEY, JSON.stringify(author));
+		localStorage.setItem(keyFor(userId), JSON.stringify(author));
 	} catch {
 		// Private mode or a full disk: the form simply starts empty next time.
 	}

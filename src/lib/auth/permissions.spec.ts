@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/auth';
 import {
 	canEditCatalogue,
+	canEditRoadmap,
+	canWriteNotes,
 	canManageUsers,
 	entryReadOnly,
 	inScope,
@@ -38,6 +40,18 @@ describe('roles in the interface', () => {
 		expect(canManageUsers(actor('admin'))).toBe(true);
 		expect(canManageUsers(actor('coordinator'))).toBe(false);
 		expect(canManageUsers(null)).toBe(false);
+	});
+
+	it('offers measures and meetings to coordinators, and notes on work done to caseworkers too', () => {
+		expect(canEditRoadmap(actor('coordinator'))).toBe(true);
+		expect(canWriteNotes(actor('coordinator'))).toBe(true);
+		expect(canWriteNotes(actor('caseworker'))).toBe(true);
+		for (const role of ['admin', 'caseworker', 'member'] as const) {
+			expect(canEditRoadmap(actor(role))).toBe(false);
+		}
+		expect(canWriteNotes(actor('member'))).toBe(false);
+		expect(canWriteNotes(actor('admin'))).toBe(false);
+		expect(canWriteNotes(null)).toBe(false);
 	});
 
 	it("counts a region's districts in a caseworker's scope, and nothing else", () => {

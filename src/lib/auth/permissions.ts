@@ -14,6 +14,16 @@ export function canEditCatalogue(actor: Pick<Actor, 'role'> | null): boolean {
 	return actor?.role === 'coordinator';
 }
 
+/** Measures, meetings and the organisations list: the working group's secretariat. */
+export function canEditRoadmap(actor: Pick<Actor, 'role'> | null): boolean {
+	return actor?.role === 'coordinator';
+}
+
+/** Notes on work done come from the field too. */
+export function canWriteNotes(actor: Pick<Actor, 'role'> | null): boolean {
+	return actor?.role === 'coordinator' || actor?.role === 'caseworker';
+}
+
 export function canManageUsers(actor: Pick<Actor, 'role'> | null): boolean {
 	return actor?.role === 'admin';
 }

@@ -22,6 +22,11 @@ export async function run() {
 	});
 	try {
 		const page = await context.newPage();
+		// The device's signed-in user: the demo coordinator (the page learns it from the cookie).
+		await page.request.post(`${server.url}/api/auth/login`, {
+			data: { username: 'coordinator', password: 'coordinator-demo' },
+			headers: { origin: server.url }
+		});
 		await page.goto(`${server.url}/`);
 		await page.getByTestId('first-start').and(page.locator('[data-state="ready"]')).waitFor({
 			timeout: 120_000

@@ -119,7 +119,10 @@ async function pushEdits(url, rows, run) {
 /** In the page: the device's pull cursor moved to `head`. */
 function setCursor(/** @type {number} */ head) {
 	return new Promise((resolve, reject) => {
-		const req = indexedDB.open('yol-local');
+		const req = indexedDB.open(
+			// The signed-in user's own database (see src/lib/db/database.ts).
+			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+		);
 		req.onerror = () => reject(req.error);
 		req.onsuccess = () => {
 			const tx = req.result.transaction('meta', 'readwrite');

@@ -65,7 +65,10 @@ export async function run() {
 async function editOffline({ count, comment }) {
 	/** @type {IDBDatabase} */
 	const db = await new Promise((resolve, reject) => {
-		const req = indexedDB.open('yol-local');
+		const req = indexedDB.open(
+			// The signed-in user's own database (see src/lib/db/database.ts).
+			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+		);
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
 	});

@@ -211,7 +211,10 @@ export function countStored(page, store) {
 	return page.evaluate(
 		(name) =>
 			new Promise((resolve, reject) => {
-				const req = indexedDB.open('yol-local');
+				const req = indexedDB.open(
+					// The signed-in user's own database (see src/lib/db/database.ts).
+					`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+				);
 				req.onerror = () => reject(req.error);
 				req.onsuccess = () => {
 					const count = req.result.transaction(name).objectStore(name).count();

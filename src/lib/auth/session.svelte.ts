@@ -6,6 +6,7 @@ import {
 	userDatabaseName
 } from '$lib/db/database';
 import { deviceId, renewDeviceId } from '$lib/db/device';
+import { settleLegacyDatabase } from '$lib/db/legacy';
 import type { Actor } from '$lib/domain/auth';
 import type { Language } from '$lib/domain/languages';
 import { setLanguageOwner, userLanguageKey } from '$lib/i18n/persist';
@@ -89,6 +90,7 @@ export class Session {
 				this.confirmed = true;
 			}
 		}
+		if (actor) await settleLegacyDatabase(actor.userId).catch(() => 'kept');
 		this.#use(actor);
 		if (actor && !this.confirmed) void this.check();
 		// Another tab signed in or out: this one follows, rather than show one user's data under

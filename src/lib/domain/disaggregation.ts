@@ -62,8 +62,17 @@ export function gridCellKeys(dimensions: readonly Dimension[]): string[] {
 	return gridCells(dimensions).map(cellKey);
 }
 
+/** The cell keys of each grid shape, built once: the server checks thousands of values a push. */
+const gridKeySets = new Map<string, ReadonlySet<string>>();
+
 export function isCellOfGrid(key: string, dimensions: readonly Dimension[]): boolean {
-	return gridCellKeys(dimensions).includes(key);
+	const shape = dimensions.join(',');
+	let keys = gridKeySets.get(shape);
+	if (!keys) {
+		keys = new Set(gridCellKeys(dimensions));
+		gridKeySets.set(shape, keys);
+	}
+	return keys.has(key);
 }
 
 export interface Total {

@@ -170,8 +170,8 @@ describe('a large push against the real server', () => {
 	/** `count` new values on the device, saved offline as saveValue saves them (record + outbox). */
 	async function offlineEdits(db: YolDatabase, count: number): Promise<IndicatorValue[]> {
 		const values = generateDemoValues({
-			locations: SEED_LOCATIONS.filter((l) => l.id === 'az' || l.id === 'dist-yasamal'),
-			from: '2023-01-01',
+			locations: SEED_LOCATIONS,
+			from: '2025-01-01',
 			to: '2026-06-30'
 		})
 			.filter((v) => v.value !== null)
@@ -241,7 +241,7 @@ describe('a large push against the real server', () => {
 		await db.open();
 		opened.push(db);
 		const id = crypto.randomUUID();
-		const values = await offlineEdits(db, 1_200);
+		const values = await offlineEdits(db, 2_200);
 		const { net, counts } = transport(10_000_000, (call) => {
 			if (call === 2) throw new TypeError('connection reset after the server answered');
 		});

@@ -439,20 +439,31 @@ async function settleAcknowledged(
  * a 413 the budget halves for the rest of the round. A single change larger than the budget
  * still goes, alone.
  */
-export const PUSH_BODY_BUDGET = 400 * 1024;
+export const PUSH_BODY_BUDGET = 448 * 1024;
 
-/** The first changes of the outbox, in seq order, as many as fit one push. */
+interface Batch {
+	entries: OutboxEntry[];
+	/** Each entry's mutation as JSON, measured against the budget and sent as is. */
+	encoded: string[];
+}
+
+/** The outbox's next changes after seq `after`, in seq order, as many as fit one push. */
 async function nextBatch(
 	db: YolDatabase,
-	budget: number
-): Promise<{ entries: OutboxEntry[]; encoded: string[] }> {
-	const waiting = await db.outbox.orderBy('seq').limit(MAX_MUTATIONS_PER_PUSH).toArray();
+	after: number,
+	limits: { count: number; bytes: number }
+): Promise<Batch> {
+	const waiting = await db.outbox
+		.where(':id')
+		.above(after)
+		.limit(Math.min(limits.count, MAX_MUTATIONS_PER_PUSH))
+		.toArray();
 	const entries: OutboxEntry[] = [];
 	const encoded: string[] = [];
 	let size = 0;
 	for (const entry of waiting) {
 		const json = JSON.stringify(toMutation(entry));
-		if (entries.length > 0 && size + json.length + 1 > budget) break;
+		if (entries.length > 0 && size + json.length + 1 > limits.bytes) break;
 		entries.push(entry);
 		encoded.push(json);
 		size += json.length + 1;
@@ -460,16 +471,22 @@ async function nextBatch(
 	return { entries, encoded };
 }
 
-/** Sends the outbox in seq order, batch by batch, and settles each answer. */
+/**
+ * Sends the outbox in seq order, batch by batch, and settles each answer. One push at a time
+ * (the server trims its answers below a push's first seq, and must see a device's seqs in
+ * order), but the next batch is read and encoded while the current one is on its way.
+ */
 export async function pushOutbox(
 	db: YolDatabase,
 	transport: SyncTransport,
 	deviceId: string,
 	summary: SyncSummary = emptySummary()
 ): Promise<SyncSummary> {
-	let budget = PUSH_BODY_BUDGET;
+	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
+	let upcoming: Promise<Batch> | undefined;
 	for (;;) {
-		const { entries: batch, encoded } = await nextBatch(db, budget);
+		const { entries: batch, encoded } = await (upcoming ?? nextBatch(db, 0, limits));
+		upcoming = undefined;
 		if (batch.length === 0) return summary;
 		const request = {
 			protocol: PROTOCOL_VERSION,
@@ -478,16 +495,22 @@ export async function pushOutbox(
 			mutations: batch.map(toMutation)
 		};
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
+		const sent = transport.push(request, encodePush(request, encoded));
+		const lastSent = batch.at(-1)!.seq!;
+		const prefetch = nextBatch(db, lastSent, limits);
+		prefetch.catch(() => undefined);
 		let response: PushResponse;
 		try {
-			response = await transport.push(request, encodePush(request, encoded));
+			response = await sent;
 		} catch (error) {
+			if (!(error instanceof SyncHttpError) || batch.length === 1) throw error;
 			// Too large for the server: smaller pushes, down to one change (which may still be).
-			if (error instanceof SyncHttpError && error.status === 413 && batch.length > 1) {
-				budget = Math.max(1, Math.floor(budget / 2));
-				continue;
-			}
-			throw error;
+			if (error.status === 413) limits.bytes = Math.max(1, Math.floor(limits.bytes / 2));
+			// A server from before larger pushes: fewer changes at a time.
+			else if (error.status === 400 && error.field === 'mutations') {
+				limits.count = Math.max(1, Math.floor(batch.length / 2));
+			} else throw error;
+			continue;
 		}
 		const bySeq = new Map(batch.map((entry) => [entry.seq!, entry]));
 		const answered: [OutboxEntry, MutationResult][] = [];
@@ -510,15 +533,20 @@ export async function pushOutbox(
 			);
 			const { values, plain, others } = splitAcknowledged(answered, marked);
 			const whole =
-				values.length === batch.length
-					? { first: batch[0]!.seq!, last: batch.at(-1)!.seq! }
-					: undefined;
+				values.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;
 			await settleAcknowledgedValues(db, values, whole);
 			await settleAcknowledged(db, plain);
 			for (const [entry, result] of others) await applyResult(db, entry, result);
 		});
 		// An answer that settled nothing would loop forever: try again on the next round.
 		if (settled === 0) throw new Error('the server settled none of the pushed changes');
+		// Unanswered entries of this batch go first, again: the prefetched batch is not next. An
+		// empty prefetch may have missed a change saved since: the outbox is read once more.
+		if (bySeq.size === 0) {
+			upcoming = prefetch.then((next) =>
+				next.entries.length > 0 ? next : nextBatch(db, 0, limits)
+			);
+		}
 	}
 }
 

@@ -34,7 +34,7 @@ const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
  * or a lost connection either keeps all of it or none of it, and the device's retry (same seqs)
  * is answered from mutation_log instead of being applied twice. One transaction per push rather
  * than per mutation also means one commit (one fsync) and one wait for the revision lock per
- * push; the cost is that the lock is held while up to MAX_MUTATIONS_PER_PUSH (500) mutations are
+ * push; the cost is that the lock is held while up to MAX_MUTATIONS_PER_PUSH (1,000) mutations are
  * checked, which is milliseconds. Inside it the writes are gathered (PushWrites) and sent as a
  * few multi-row statements; the device's last_seq is written after them, in the same transaction.
  * Invalid or conflicting mutations do not throw: they are answered
@@ -332,9 +332,9 @@ function outcomeOf(decision: Exclude<Decision, { kind: 'conflict' }>): Outcome {
 function hasNul(data: unknown): boolean {
 	if (typeof data === 'string') return data.includes('\0');
 	if (typeof data !== 'object' || data === null) return false;
-	if (Array.isArray(data)) return data.some(hasNul);
-	for (const [key, value] of Object.entries(data)) {
-		if (key.includes('\0') || hasNul(value)) return true;
+	const object = data as Record<string, unknown>;
+	for (const key in object) {
+		if (key.includes('\0') || hasNul(object[key])) return true;
 	}
 	return false;
 }

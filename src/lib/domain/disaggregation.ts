@@ -47,6 +47,17 @@ export function parseCellKey(key: string): Cell | null {
 	return cellKey(parsed) === key ? parsed : null;
 }
 
+/** Keys already found valid: few exist, and the server checks thousands of values a push. */
+const validCellKeys = new Set<string>();
+
+/** Whether `key` is a canonical cell key (parseCellKey would read it). */
+export function isCellKey(key: string): boolean {
+	if (validCellKeys.has(key)) return true;
+	if (parseCellKey(key) === null) return false;
+	validCellKeys.add(key);
+	return true;
+}
+
 /** Every cell of the grid (the cartesian product), or the single total cell. */
 export function gridCells(dimensions: readonly Dimension[]): Cell[] {
 	let cells: Cell[] = [{}];

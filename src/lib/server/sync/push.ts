@@ -313,10 +313,10 @@ async function applyMutation(
 		entity,
 		entityId,
 		action: deleted ? 'delete' : current && !current.deleted ? 'update' : 'create',
-		old: current?.deleted ? null : current?.data,
+		// The JSON read from the table when there is one: no need to parse and encode it again.
 		...(current && !current.deleted && current.dataJson !== undefined
 			? { oldJson: current.dataJson }
-			: {}),
+			: { old: current?.deleted ? null : current?.data }),
 		new: deleted ? null : data,
 		newJson: deleted ? null : dataJson,
 		at

@@ -80,13 +80,18 @@ export async function getRecords(
 	return new Map(rows.map((row) => [row.id, fromRow(row)]));
 }
 
+/** A stored record; `data` is parsed when first read (a push mostly needs only its JSON). */
 export function fromRow(row: RecordRow): StoredRecord {
+	let data: unknown;
 	return {
 		entity: row.entity,
 		id: row.id,
 		rev: row.rev,
 		deleted: row.deleted === 1,
-		data: row.data === null ? null : (JSON.parse(row.data) as unknown),
+		get data() {
+			if (data === undefined) data = row.data === null ? null : (JSON.parse(row.data) as unknown);
+			return data;
+		},
 		fieldRevs: JSON.parse(row.field_revs) as FieldRevs,
 		dataJson: row.data
 	};

@@ -90,6 +90,39 @@ describeStores('Store', (db, dialect) => {
 		expect(await store.get('SELECT name FROM items WHERE id = $1', [99])).toBeUndefined();
 	});
 
+	it('runs one statement for many rows in order, all or none (runMany)', async () => {
+		const { store } = db();
+		await store.exec(CREATE_ITEMS);
+		const insert = 'INSERT INTO items (id, name, n) VALUES ($1, $2, $1)';
+		expect(
+			await store.runMany(insert, [
+				[1, 'one'],
+				[2, 'two'],
+				[3, 'three']
+			])
+		).toEqual({
+			changes: 3
+		});
+		expect(await names(store)).toEqual(['one', 'two', 'three']);
+		// A failing row (a duplicate key) leaves none of the rows written, alone or in a transaction.
+		await expect(
+			store.runMany(insert, [
+				[4, 'four'],
+				[1, 'again']
+			])
+		).rejects.toThrow();
+		await expect(
+			store.transaction((tx) =>
+				tx.runMany(insert, [
+					[5, 'five'],
+					[2, 'again']
+				])
+			)
+		).rejects.toThrow();
+		expect(await names(store)).toEqual(['one', 'two', 'three']);
+		await expect(store.runMany(insert, [[6]])).rejects.toThrow();
+	});
+
 	it('commits a transaction that resolves', async () => {
 		const { store } = db();
 		await store.exec(CREATE_ITEMS);

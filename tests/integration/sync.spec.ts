@@ -430,4 +430,90 @@ describeStores('sync', (db, dialect) => {
 			expect(await count(store, 'records')).toBe(26);
 		}
 	);
+
+	it('applies a push of 1,200 values in three requests, one answer lost and sent again, once each', async () => {
+		const store = await ready(db().store);
+		const values = generateDemoValues({
+			locations: SEED_LOCATIONS.filter((l) => l.id === 'az' || l.id === 'dist-yasamal'),
+			from: '2023-01-01',
+			to: '2026-06-30'
+		})
+			.filter((v) => v.value !== null)
+			.slice(0, 1_200);
+		expect(values).toHaveLength(1_200);
+		const mutations = values.map((v, i) => put(i + 1, { ...v, rev: 0 }, 0));
+		const first = await push(store, 'dev-a', mutations.slice(0, 500));
+		const second = await push(store, 'dev-a', mutations.slice(500, 1_000));
+		// The second answer never reached the device: it sends the same changes again.
+		const again = await push(store, 'dev-a', mutations.slice(500, 1_000));
+		const third = await push(store, 'dev-a', mutations.slice(1_000));
+		expect(first.results.every((r) => r.outcome === 'applied')).toBe(true);
+		expect(second.results.every((r) => r.outcome === 'applied')).toBe(true);
+		expect(again.results).toEqual(second.results.map((r) => ({ ...r, outcome: 'duplicate' })));
+		expect(third.lastSeq).toBe(1_200);
+		// Row by row: one record, one revision and one audit line per value, in seq order.
+		const records = await store.all<{ id: string; rev: number }>(
+			`SELECT id, rev FROM records WHERE entity = 'value' ORDER BY rev`
+		);
+		expect(records.map((r) => r.id)).toEqual(values.map((v) => v.id));
+		expect(records.map((r) => r.rev)).toEqual(values.map((_, i) => i + 1));
+		expect((await store.get<{ rev: number }>('SELECT rev FROM sync_revision'))?.rev).toBe(1_200);
+		const audit = await store.all<{ entity_id: string; action: string }>(
+			`SELECT entity_id, action FROM audit WHERE entity = 'value' ORDER BY id`
+		);
+		expect(audit.map((a) => a.entity_id)).toEqual(values.map((v) => v.id));
+		expect(audit.every((a) => a.action === 'create')).toBe(true);
+		// Only the last request's answers are kept: the device has all the earlier ones.
+		expect(await count(store, 'mutation_log')).toBe(200);
+		const pulled = await pullChanges(store, 0, 5000);
+		expect(pulled.changes).toHaveLength(1_200);
+		expect(pulled.changes[0]?.data).toMatchObject({ ...values[0], rev: 1, deleted: false });
+	});
+
+	it('within one push, sees a place created by an earlier change and a value written twice', async () => {
+		const store = await ready(db().store);
+		const place = {
+			id: 'dist-new-place',
+			parentId: 'az',
+			level: 'district',
+			name: { az: 'Yeni', en: 'New', ru: 'Новый' }
+		};
+		const atPlace = { ...sample(0), locationId: place.id };
+		const id = valueId(atPlace.indicatorId, place.id, atPlace.period, atPlace.cell);
+		const value = { ...atPlace, id };
+		const twice = put(4, { ...value, value: 5 }, 0, ['value']);
+		const response = await push(store, 'dev-a', [
+			put(1, value, 0),
+			{
+				seq: 2,
+				mutationId: 'm-place-2',
+				entity: 'location',
+				entityId: place.id,
+				op: 'put',
+				baseRev: 0,
+				changed: Object.keys(place),
+				data: place
+			},
+			put(3, value, 0),
+			twice,
+			// A change sent twice in one request: the second is answered as the first was.
+			twice
+		]);
+		expect(response.results.map((r) => r.outcome)).toEqual([
+			'rejected',
+			'applied',
+			'applied',
+			'merged',
+			'duplicate'
+		]);
+		expect(response.results[0]?.reason).toMatch(/^locationId: there is no place/);
+		expect(response.results[4]).toEqual({ ...response.results[3], outcome: 'duplicate' });
+		expect(await valueRecord(store, id)).toMatchObject({ rev: 3, data: { value: 5, rev: 3 } });
+		const audit = await store.all<{ action: string }>(
+			'SELECT action FROM audit WHERE entity_id = $1 ORDER BY id',
+			[id]
+		);
+		expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+		expect(await count(store, 'mutation_log')).toBe(4);
+	});
 });

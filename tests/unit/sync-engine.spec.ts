@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { YolDatabase } from '../../src/lib/db/database';
 import { saveValue, type ValueInput } from '../../src/lib/db/values';
 import { valueId } from '../../src/lib/domain/value-id';
-import { CLIENT_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol';
+import { CLIENT_SCHEMA_VERSION, type PushRequest } from '../../src/lib/domain/sync/protocol';
 import { PULL_CURSOR_KEY, pullChanges, syncOnce } from '../../src/lib/sync/engine';
-import { OfflineError } from '../../src/lib/sync/transport';
+import { OfflineError, SyncHttpError } from '../../src/lib/sync/transport';
 import { FakeSyncServer, FakeTransport } from './sync-fake-server';
 
 interface Device {
@@ -293,5 +293,43 @@ describe('syncOnce', () => {
 			syncState: 'conflict',
 			rev: server.live('value').get(idOf(cell(0, 0)))!.rev
 		});
+	});
+
+	it('sends fewer changes per push to a server that takes fewer (400 on mutations)', async () => {
+		const a = await device();
+		for (let n = 0; n < CELLS.length; n += 1) await saveValue(a.db, cell(n, n), 'ana');
+		const sizes: number[] = [];
+		const push = a.net.push.bind(a.net);
+		a.net.push = async (request: PushRequest) => {
+			sizes.push(request.mutations.length);
+			if (request.mutations.length > 2) {
+				throw new SyncHttpError(400, 'mutations: at most 2 mutations per push', 'mutations');
+			}
+			return push(request);
+		};
+		const summary = await a.sync();
+		expect(summary).toMatchObject({ pushed: CELLS.length, rejected: 0 });
+		expect(sizes).toEqual([6, 3, 1, 1, 1, 1, 1, 1]);
+		expect(server.log.map((l) => l.outcome)).toEqual(CELLS.map(() => 'applied'));
+		expect(await a.db.outbox.count()).toBe(0);
+		for (let n = 0; n < CELLS.length; n += 1) {
+			expect(await a.db.values.get(idOf(cell(n, n)))).toMatchObject({ syncState: 'synced' });
+		}
+	});
+
+	it('settles the values a push confirmed even when the pull after it fails', async () => {
+		const a = await device();
+		await saveValue(a.db, cell(0, 5), 'ana');
+		await saveValue(a.db, cell(1, 6), 'ana');
+		a.net.failPullCalls.add(1);
+		await expect(a.sync()).rejects.toBeInstanceOf(OfflineError);
+		expect(await a.db.outbox.count()).toBe(0);
+		for (const n of [0, 1]) {
+			expect(await a.db.values.get(idOf(cell(n, n + 5)))).toMatchObject({
+				syncState: 'synced',
+				rev: server.live('value').get(idOf(cell(n, n + 5)))!.rev
+			});
+		}
+		expect(await a.db.meta.where('key').startsWith('sync_acked:').count()).toBe(0);
 	});
 });

@@ -165,3 +165,121 @@ describe('the engine against the real server handlers', () => {
 		}
 	});
 });
+
+describe('a large push against the real server', () => {
+	/** `count` new values on the device, saved offline as saveValue saves them (record + outbox). */
+	async function offlineEdits(db: YolDatabase, count: number): Promise<IndicatorValue[]> {
+		const values = generateDemoValues({
+			locations: SEED_LOCATIONS,
+			from: '2025-01-01',
+			to: '2026-06-30'
+		})
+			.filter((v) => v.value !== null)
+			.slice(0, count)
+			.map((v) => ({ ...v, comment: 'counted offline', rev: 0 }));
+		expect(values).toHaveLength(count);
+		await db.transaction('rw', db.values, db.outbox, async () => {
+			await db.values.bulkPut(values.map((v) => ({ ...v, syncState: 'local' as const })));
+			await db.outbox.bulkAdd(
+				values.map((v) => ({
+					mutationId: crypto.randomUUID(),
+					entity: 'value' as const,
+					entityId: v.id,
+					op: 'put' as const,
+					baseRev: 0,
+					changed: ['value', 'comment'],
+					data: v,
+					createdAt: v.updatedAt
+				}))
+			);
+		});
+		return values;
+	}
+
+	/** The real transport to the handlers, with a body limit, counting pushes; `afterPush` may fail one. */
+	function transport(bodyLimit: number, afterPush: (call: number) => void = () => undefined) {
+		const context = { store, bodyLimit, actor: COORDINATOR };
+		const counts = { pushes: 0, refused: 0 };
+		const net = fetchTransport(async (request, init) => {
+			const url = new URL(String(request), 'http://yol.test');
+			if (!url.pathname.endsWith('/push')) return handlePull(url, context);
+			const response = await handlePush(new Request(url, init), context);
+			if (response.status === 413) counts.refused += 1;
+			else afterPush(++counts.pushes);
+			return response;
+		});
+		return { net, counts };
+	}
+
+	async function expectAppliedOnce(values: IndicatorValue[], deviceId: string) {
+		const ids = new Set(values.map((v) => v.id));
+		const rows = await store.all<{ id: string; rev: number }>(
+			`SELECT id, rev FROM records WHERE entity = 'value'`
+		);
+		expect(rows.filter((r) => ids.has(r.id))).toHaveLength(values.length);
+		// One revision each, handed out in order, and the counter at the last one.
+		const revs = rows.map((r) => r.rev).sort((x, y) => x - y);
+		expect(new Set(revs).size).toBe(revs.length);
+		const head = await store.get<{ rev: number }>('SELECT rev FROM sync_revision');
+		expect(head?.rev).toBe(revs.at(-1));
+		// One audit line per value: created once, never twice.
+		const audit = await store.all<{ entity_id: string; n: number }>(
+			`SELECT entity_id, count(*) AS n FROM audit WHERE entity = 'value' GROUP BY entity_id`
+		);
+		expect(audit).toHaveLength(values.length);
+		expect(audit.every((a) => a.n === 1)).toBe(true);
+		const device = await store.get<{ last_seq: number }>(
+			'SELECT last_seq FROM devices WHERE device_id = $1',
+			[deviceId]
+		);
+		expect(device?.last_seq).toBe(values.length);
+		return new Map(rows.map((r) => [r.id, r.rev]));
+	}
+
+	it('goes in several pushes; with an answer lost midway, each edit is applied once', async () => {
+		const db = new YolDatabase(`real-${crypto.randomUUID()}`);
+		await db.open();
+		opened.push(db);
+		const id = crypto.randomUUID();
+		const values = await offlineEdits(db, 2_200);
+		const { net, counts } = transport(10_000_000, (call) => {
+			if (call === 2) throw new TypeError('connection reset after the server answered');
+		});
+
+		await expect(syncOnce(db, net, id)).rejects.toThrow('No connection');
+		// The first push's answer came: those edits left the outbox and their values are synced
+		// (the pull never came, so they were settled from the answer); the second's did not.
+		const left = await db.outbox.count();
+		expect(left).toBeGreaterThan(0);
+		expect(left).toBeLessThan(values.length);
+		const afterFirst = await db.values.where('syncState').equals('synced').count();
+		expect(afterFirst).toBe(values.length - left);
+
+		const summary = await syncOnce(db, net, id);
+		expect(counts.pushes).toBeGreaterThanOrEqual(4);
+		expect(summary.rejected + summary.conflicts).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+		const revs = await expectAppliedOnce(values, id);
+		const stored = await db.values.bulkGet(values.map((v) => v.id));
+		for (const record of stored) {
+			expect(record).toMatchObject({ syncState: 'synced', comment: 'counted offline' });
+			expect(record!.rev).toBe(revs.get(record!.id));
+		}
+		// Nothing left over for a later round to settle.
+		expect(await db.meta.where('key').startsWith('sync_acked:').count()).toBe(0);
+	});
+
+	it('sends smaller pushes when the server finds one too large (413), and loses nothing', async () => {
+		const db = new YolDatabase(`real-${crypto.randomUUID()}`);
+		await db.open();
+		opened.push(db);
+		const id = crypto.randomUUID();
+		const values = await offlineEdits(db, 600);
+		const { net, counts } = transport(100_000);
+		await syncOnce(db, net, id);
+		expect(counts.refused).toBeGreaterThan(0);
+		expect(await db.outbox.count()).toBe(0);
+		await expectAppliedOnce(values, id);
+		expect(await db.values.where('syncState').equals('synced').count()).toBe(values.length);
+	});
+});

@@ -47,6 +47,17 @@ export function parseCellKey(key: string): Cell | null {
 	return cellKey(parsed) === key ? parsed : null;
 }
 
+/** Keys already found valid: few exist, and the server checks thousands of values a push. */
+const validCellKeys = new Set<string>();
+
+/** Whether `key` is a canonical cell key (parseCellKey would read it). */
+export function isCellKey(key: string): boolean {
+	if (validCellKeys.has(key)) return true;
+	if (parseCellKey(key) === null) return false;
+	validCellKeys.add(key);
+	return true;
+}
+
 /** Every cell of the grid (the cartesian product), or the single total cell. */
 export function gridCells(dimensions: readonly Dimension[]): Cell[] {
 	let cells: Cell[] = [{}];
@@ -62,8 +73,17 @@ export function gridCellKeys(dimensions: readonly Dimension[]): string[] {
 	return gridCells(dimensions).map(cellKey);
 }
 
+/** The cell keys of each grid shape, built once: the server checks thousands of values a push. */
+const gridKeySets = new Map<string, ReadonlySet<string>>();
+
 export function isCellOfGrid(key: string, dimensions: readonly Dimension[]): boolean {
-	return gridCellKeys(dimensions).includes(key);
+	const shape = dimensions.join(',');
+	let keys = gridKeySets.get(shape);
+	if (!keys) {
+		keys = new Set(gridCellKeys(dimensions));
+		gridKeySets.set(shape, keys);
+	}
+	return keys.has(key);
 }
 
 export interface Total {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AREAS, AREA_PREFIX, areaOfCode } from './areas';
-import { DIMENSIONS, isCellOfGrid, parseCellKey } from './disaggregation';
+import { DIMENSIONS, isCellKey, isCellOfGrid } from './disaggregation';
 import { parseExpression } from './formula';
 import { PERIODICITIES, isPeriodId, matchesPeriodicity } from './periods';
 import { UNITS } from './units';
@@ -156,10 +156,7 @@ export const IndicatorValueSchema = v.object({
 	),
 	cell: v.pipe(
 		v.string('cell must be text'),
-		v.check(
-			(key) => parseCellKey(key) !== null,
-			'cell must be "total" or like sex=female;age=18-34'
-		)
+		v.check(isCellKey, 'cell must be "total" or like sex=female;age=18-34')
 	),
 	value: v.nullable(v.pipe(v.number('value must be a number'), v.finite('value must be finite'))),
 	comment: v.pipe(

@@ -12,16 +12,19 @@ import {
 	PULL_PAGE_DEFAULT,
 	type Change,
 	type Mutation,
-	type MutationResult
+	type MutationResult,
+	type PushRequest,
+	type PushResponse
 } from '$lib/domain/sync/protocol';
 import type {
 	EntityKind,
 	LocalConflict,
+	LocalValue,
 	OutboxEntry,
 	SyncState,
 	YolDatabase
 } from '$lib/db/database';
-import type { SyncTransport } from './transport';
+import { SyncHttpError, type SyncTransport } from './transport';
 
 /**
  * The one sync engine: push this device's outbox, then pull the server's changes.
@@ -40,6 +43,11 @@ export const PULL_CURSOR_KEY = 'pull_cursor';
  * them, the record takes this copy: the cursor has moved past it and it will not come again.
  */
 const SHADOW_PREFIX = 'sync_shadow:';
+/**
+ * Value edits the server has acknowledged whose records were not rewritten yet (one meta entry
+ * per push, keyed by its first seq): see settleAcknowledgedValues.
+ */
+const ACKED_PREFIX = 'sync_acked:';
 
 export interface SyncSummary {
 	pushed: number;
@@ -240,33 +248,140 @@ async function settleResolution(
 
 const ACKNOWLEDGED: ReadonlySet<string> = new Set(['applied', 'merged', 'duplicate']);
 
+/** One acknowledged value edit: its id, and the revision the server gave it (null: keep). */
+type AckedValue = [id: string, rev: number | null];
+
 /**
- * Splits a push's answers into the common case (the server has the change, and it is the batch's
- * only change to its record), settled in bulk, and the rest (conflicts, rejections, a record
- * changed twice in one batch), settled one by one in seq order by applyResult.
+ * Sorts a push's answers three ways, keeping each record's answers together:
+ * - `values`: value edits the server has (applied, merged, duplicate), every answer of the push
+ *   about that value so, none a resolution, and the value not marked conflict or rejected on this
+ *   device. Nearly every answer of a large push. Their records are not rewritten now (see
+ *   settleAcknowledgedValues): the pull that follows every push brings them at their new revision.
+ * - `plain`: other acknowledged changes that are their record's only one in the push, settled in
+ *   bulk by settleAcknowledged.
+ * - `others` (conflicts, rejections, resolutions, a record changed twice): one by one, in seq
+ *   order, by applyResult.
  */
-function splitAcknowledged(answered: [OutboxEntry, MutationResult][]) {
-	const perRecord = new Map<string, number>();
-	for (const [entry] of answered) {
+function splitAcknowledged(answered: [OutboxEntry, MutationResult][], marked: ReadonlySet<string>) {
+	const perRecord = new Map<string, { count: number; allAcked: boolean }>();
+	for (const [entry, result] of answered) {
 		const key = `${entry.entity}:${entry.entityId}`;
-		perRecord.set(key, (perRecord.get(key) ?? 0) + 1);
+		const seen = perRecord.get(key) ?? { count: 0, allAcked: true };
+		seen.count += 1;
+		seen.allAcked &&= ACKNOWLEDGED.has(result.outcome) && !entry.resolves && entry.op === 'put';
+		perRecord.set(key, seen);
 	}
+	const values: [OutboxEntry, MutationResult][] = [];
 	const plain: [OutboxEntry, MutationResult][] = [];
 	const others: [OutboxEntry, MutationResult][] = [];
 	for (const pair of answered) {
 		const [entry, result] = pair;
-		const alone = perRecord.get(`${entry.entity}:${entry.entityId}`) === 1;
+		const record = perRecord.get(`${entry.entity}:${entry.entityId}`)!;
+		if (entry.entity === 'value' && record.allAcked && !marked.has(entry.entityId)) {
+			values.push(pair);
+			continue;
+		}
 		// A resolution also settles its conflict (settleResolution): one by one.
-		const simple = alone && !entry.resolves && ACKNOWLEDGED.has(result.outcome);
+		const simple = record.count === 1 && !entry.resolves && ACKNOWLEDGED.has(result.outcome);
 		(simple ? plain : others).push(pair);
 	}
-	return { plain, others };
+	return { values, plain, others };
+}
+
+/**
+ * Settles acknowledged value edits without touching their records: their outbox entries go (one
+ * range delete when the push was answered whole), and one meta entry remembers the revisions the
+ * server gave them. Rewriting 10,000 records here cost seconds of IndexedDB writes, and was done
+ * again moments later by the pull that brings the same records back at those revisions. Until
+ * then a record keeps 'local' and its old rev, which is safe: the server stamped those fields
+ * with this device, so an edit made from the old base merges instead of conflicting.
+ */
+async function settleAcknowledgedValues(
+	db: YolDatabase,
+	pairs: [OutboxEntry, MutationResult][],
+	wholeBatch: { first: number; last: number } | undefined
+): Promise<void> {
+	if (pairs.length === 0) return;
+	if (wholeBatch) {
+		await db.outbox.where(':id').between(wholeBatch.first, wholeBatch.last, true, true).delete();
+	} else {
+		await db.outbox.bulkDelete(pairs.map(([entry]) => entry.seq!));
+	}
+	const acked: AckedValue[] = pairs.map(([entry, result]) => [
+		entry.entityId,
+		result.outcome === 'applied' && result.rev !== undefined ? result.rev : null
+	]);
+	const key = `${ACKED_PREFIX}${String(pairs[0]![0].seq).padStart(16, '0')}`;
+	await db.meta.put({ key, value: acked });
+	// A server copy set aside while these edits were pending is older than what was sent (see
+	// applyResult), unless an edit of the record is still waiting. Few records ever have one.
+	const shadowed = new Set(
+		(await db.meta.where('key').startsWith(`${SHADOW_PREFIX}value:`).primaryKeys()).map((k) =>
+			String(k).slice(`${SHADOW_PREFIX}value:`.length)
+		)
+	);
+	for (const [id] of acked) {
+		if (!shadowed.has(id)) continue;
+		shadowed.delete(id);
+		if ((await pendingFor(db, 'value', id)) === 0) await db.meta.delete(shadowKey('value', id));
+	}
+}
+
+/**
+ * Finishes what settleAcknowledgedValues left: a value still 'local' with nothing pending (the
+ * pull did not bring it: it failed, or the push was the last thing before the tab closed) takes
+ * the revision its edit was given and 'synced' (or 'conflict' while one about it is open), as
+ * if it had been settled when the answer came. Values the pull brought are already the server's.
+ * Runs after every round's pull, failed or not; usually it only deletes its meta entries.
+ */
+export async function settleAcknowledgedLeftovers(db: YolDatabase): Promise<void> {
+	await db.transaction('rw', syncTables(db), async () => {
+		const entries = await db.meta.where('key').startsWith(ACKED_PREFIX).toArray();
+		if (entries.length === 0) return;
+		// In seq order (the keys are padded): a value's last acknowledged edit decides.
+		const revs = new Map<string, number | null>();
+		for (const entry of entries) {
+			for (const [id, rev] of entry.value as AckedValue[]) revs.set(id, rev);
+		}
+		await db.meta.bulkDelete(entries.map((e) => e.key));
+		const local = new Set(
+			(await db.values.where('syncState').equals('local').primaryKeys()).map(String)
+		);
+		const candidates = [...revs.keys()].filter((id) => local.has(id));
+		if (candidates.length === 0) return;
+		const pending = new Set(
+			(await db.outbox.where('entityId').anyOf(candidates).toArray())
+				.filter((e) => e.entity === 'value')
+				.map((e) => e.entityId)
+		);
+		const ids = candidates.filter((id) => !pending.has(id));
+		const inConflict = new Set(
+			(await db.conflicts.where('entityId').anyOf(ids).toArray())
+				.filter((c) => isOpen(c) && !c.pending)
+				.map((c) => c.entityId)
+		);
+		const records = await db.values.bulkGet(ids);
+		const puts: LocalValue[] = [];
+		records.forEach((record, i) => {
+			if (!record) return;
+			const acked = revs.get(ids[i]!);
+			const rev = acked !== null && acked !== undefined ? Math.max(acked, record.rev) : record.rev;
+			const synced: LocalValue = {
+				...record,
+				rev,
+				syncState: inConflict.has(record.id) ? 'conflict' : 'synced'
+			};
+			delete synced.rejectReason;
+			puts.push(synced);
+		});
+		await db.values.bulkPut(puts);
+	});
 }
 
 /**
  * applyResult's applied/merged/duplicate branch for many entries at once: a few bulk reads and
- * writes per push instead of four IndexedDB requests per change (which made a push of 10,000
- * edits take seconds in Chromium). Each record here appears once in the batch.
+ * writes per push instead of four IndexedDB requests per change. Each record here appears once
+ * in the batch.
  */
 async function settleAcknowledged(
 	db: YolDatabase,
@@ -318,23 +433,85 @@ async function settleAcknowledged(
 	}
 }
 
-/** Sends the outbox in seq order, batch by batch, and settles each answer. */
+/**
+ * How much one push may carry. The server refuses bodies over its limit (512 KB unless
+ * BODY_SIZE_LIMIT says otherwise) with 413; a push stops adding changes at this size, and after
+ * a 413 the budget halves for the rest of the round. A single change larger than the budget
+ * still goes, alone.
+ */
+export const PUSH_BODY_BUDGET = 448 * 1024;
+
+interface Batch {
+	entries: OutboxEntry[];
+	/** Each entry's mutation as JSON, measured against the budget and sent as is. */
+	encoded: string[];
+}
+
+/** The outbox's next changes after seq `after`, in seq order, as many as fit one push. */
+async function nextBatch(
+	db: YolDatabase,
+	after: number,
+	limits: { count: number; bytes: number }
+): Promise<Batch> {
+	const waiting = await db.outbox
+		.where(':id')
+		.above(after)
+		.limit(Math.min(limits.count, MAX_MUTATIONS_PER_PUSH))
+		.toArray();
+	const entries: OutboxEntry[] = [];
+	const encoded: string[] = [];
+	let size = 0;
+	for (const entry of waiting) {
+		const json = JSON.stringify(toMutation(entry));
+		if (entries.length > 0 && size + json.length + 1 > limits.bytes) break;
+		entries.push(entry);
+		encoded.push(json);
+		size += json.length + 1;
+	}
+	return { entries, encoded };
+}
+
+/**
+ * Sends the outbox in seq order, batch by batch, and settles each answer. One push at a time
+ * (the server trims its answers below a push's first seq, and must see a device's seqs in
+ * order), but the next batch is read and encoded while the current one is on its way.
+ */
 export async function pushOutbox(
 	db: YolDatabase,
 	transport: SyncTransport,
 	deviceId: string,
 	summary: SyncSummary = emptySummary()
 ): Promise<SyncSummary> {
+	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
+	let upcoming: Promise<Batch> | undefined;
 	for (;;) {
-		const batch = await db.outbox.orderBy('seq').limit(MAX_MUTATIONS_PER_PUSH).toArray();
+		const { entries: batch, encoded } = await (upcoming ?? nextBatch(db, 0, limits));
+		upcoming = undefined;
 		if (batch.length === 0) return summary;
-		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
-		const response = await transport.push({
+		const request = {
 			protocol: PROTOCOL_VERSION,
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
 			mutations: batch.map(toMutation)
-		});
+		};
+		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
+		const sent = transport.push(request, encodePush(request, encoded));
+		const lastSent = batch.at(-1)!.seq!;
+		const prefetch = nextBatch(db, lastSent, limits);
+		prefetch.catch(() => undefined);
+		let response: PushResponse;
+		try {
+			response = await sent;
+		} catch (error) {
+			if (!(error instanceof SyncHttpError) || batch.length === 1) throw error;
+			// Too large for the server: smaller pushes, down to one change (which may still be).
+			if (error.status === 413) limits.bytes = Math.max(1, Math.floor(limits.bytes / 2));
+			// A server from before larger pushes: fewer changes at a time.
+			else if (error.status === 400 && error.field === 'mutations') {
+				limits.count = Math.max(1, Math.floor(batch.length / 2));
+			} else throw error;
+			continue;
+		}
 		const bySeq = new Map(batch.map((entry) => [entry.seq!, entry]));
 		const answered: [OutboxEntry, MutationResult][] = [];
 		for (const result of response.results) {
@@ -347,16 +524,36 @@ export async function pushOutbox(
 			else summary.pushed += 1;
 		}
 		const settled = answered.length;
+		answered.sort((a, b) => a[0].seq! - b[0].seq!);
 		// One transaction for the whole answer: the outbox and the records' states move together,
 		// so a closed tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
 		await db.transaction('rw', syncTables(db), async () => {
-			const { plain, others } = splitAcknowledged(answered);
+			const marked = new Set(
+				(await db.values.where('syncState').anyOf('conflict', 'rejected').primaryKeys()).map(String)
+			);
+			const { values, plain, others } = splitAcknowledged(answered, marked);
+			const whole =
+				values.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;
+			await settleAcknowledgedValues(db, values, whole);
 			await settleAcknowledged(db, plain);
 			for (const [entry, result] of others) await applyResult(db, entry, result);
 		});
 		// An answer that settled nothing would loop forever: try again on the next round.
 		if (settled === 0) throw new Error('the server settled none of the pushed changes');
+		// Unanswered entries of this batch go first, again: the prefetched batch is not next. An
+		// empty prefetch may have missed a change saved since: the outbox is read once more.
+		if (bySeq.size === 0) {
+			upcoming = prefetch.then((next) =>
+				next.entries.length > 0 ? next : nextBatch(db, 0, limits)
+			);
+		}
 	}
+}
+
+/** The push's JSON body from its mutations already encoded (nextBatch measured them so). */
+function encodePush(request: PushRequest, mutations: readonly string[]): string {
+	const { protocol, schema, deviceId } = request;
+	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},"mutations":[${mutations.join(',')}]}`;
 }
 
 /** A pulled change to a record the device keeps in a table of its own (not a conflict). */
@@ -556,7 +753,20 @@ export async function syncOnce(
 	options: SyncOptions = {}
 ): Promise<SyncSummary> {
 	const summary = emptySummary();
-	await pushOutbox(db, transport, deviceId, summary);
-	await pullChanges(db, transport, options.pageSize ?? PULL_PAGE_DEFAULT, summary, options.onPull);
+	try {
+		await pushOutbox(db, transport, deviceId, summary);
+		await pullChanges(
+			db,
+			transport,
+			options.pageSize ?? PULL_PAGE_DEFAULT,
+			summary,
+			options.onPull
+		);
+	} catch (error) {
+		// Whatever was acknowledged before the failure still settles; the failure is what counts.
+		await settleAcknowledgedLeftovers(db).catch(() => undefined);
+		throw error;
+	}
+	await settleAcknowledgedLeftovers(db);
 	return summary;
 }

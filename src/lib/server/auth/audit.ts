@@ -1,4 +1,5 @@
 import type { AuditLine } from '../../domain/auth';
+import { insertRows } from '../db/bulk';
 import type { Store } from '../db/store';
 
 export interface AuditEntry {
@@ -27,6 +28,30 @@ export async function writeAudit(tx: Store, entry: AuditEntry): Promise<void> {
 			toJson(entry.old),
 			toJson(entry.new)
 		]
+	);
+}
+
+/**
+ * Many audit lines in few statements, in the order given (their ids follow it). `oldJson` and
+ * `newJson` are `old` and `new` already as JSON, when the caller has them.
+ */
+export async function writeAudits(
+	tx: Store,
+	entries: readonly (AuditEntry & { oldJson?: string | null; newJson?: string | null })[]
+): Promise<void> {
+	await insertRows(
+		tx,
+		'INSERT INTO audit (at, user_id, device_id, entity, entity_id, action, old_data, new_data)',
+		entries.map((entry) => [
+			entry.at,
+			entry.userId,
+			entry.deviceId,
+			entry.entity,
+			entry.entityId,
+			entry.action,
+			entry.oldJson !== undefined ? entry.oldJson : toJson(entry.old),
+			entry.newJson !== undefined ? entry.newJson : toJson(entry.new)
+		])
 	);
 }
 

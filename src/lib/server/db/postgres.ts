@@ -119,6 +119,13 @@ class PostgresStore implements Store {
 		);
 	}
 
+	runMany(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<RunResult> {
+		return this.#top(
+			(s) => s.runMany(sql, rows),
+			() => this.transaction((tx) => tx.runMany(sql, rows))
+		);
+	}
+
 	exec(sql: string): Promise<void> {
 		return this.#top(
 			(s) => s.exec(sql),
@@ -176,6 +183,12 @@ class PostgresStore implements Store {
 			get: <T>(sql: string, params: readonly SqlValue[] = []) =>
 				live(async () => (await rows<T>(tx, sql, params))[0]),
 			run: (sql, params = []) => live(() => run(tx, sql, params)),
+			// Sent without waiting for each answer: the connection pipelines them, in order.
+			runMany: (sql, rows) =>
+				live(async () => {
+					const results = await Promise.all(rows.map((params) => run(tx, sql, params)));
+					return { changes: results.reduce((sum, r) => sum + r.changes, 0) };
+				}),
 			exec: (sql) => live(() => exec(tx, sql)),
 			transaction: <T>(fn: (tx: Store) => Promise<T>) =>
 				live(() => {

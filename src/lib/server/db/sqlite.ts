@@ -84,6 +84,16 @@ class SqliteStore implements Store {
 		);
 	}
 
+	runMany(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<RunResult> {
+		return this.#top(
+			(s) => s.runMany(sql, rows),
+			() =>
+				this.#atomically('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', () =>
+					Promise.resolve(this.#runMany(sql, rows))
+				)
+		);
+	}
+
 	exec(sql: string): Promise<void> {
 		return this.#top(
 			(s) => s.exec(sql),
@@ -161,6 +171,7 @@ class SqliteStore implements Store {
 			get: <T>(sql: string, params: readonly SqlValue[] = []) =>
 				live(() => this.#get<T>(sql, params)),
 			run: (sql, params = []) => live(() => this.#run(sql, params)),
+			runMany: (sql, rows) => live(() => this.#runMany(sql, rows)),
 			exec: (sql) => live(() => void this.#db.exec(sql)),
 			transaction: (fn) =>
 				live(() => {
@@ -200,6 +211,15 @@ class SqliteStore implements Store {
 
 	#run(sql: string, params: readonly SqlValue[]): RunResult {
 		const { changes } = this.#prepare(sql, params).run(bind(params));
+		return { changes };
+	}
+
+	#runMany(sql: string, rows: readonly (readonly SqlValue[])[]): RunResult {
+		let changes = 0;
+		for (const params of rows) {
+			// Looked up once per row: the cache hit is cheap, and it checks every row's count.
+			changes += this.#prepare(sql, params).run(bind(params)).changes;
+		}
 		return { changes };
 	}
 

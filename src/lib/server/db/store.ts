@@ -32,6 +32,11 @@ export interface Store {
 		params?: readonly SqlValue[]
 	): Promise<T | undefined>;
 	run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
+	/**
+	 * Runs one statement once per row of parameters, in order and atomically: many single-row
+	 * writes for the price of one call (SQLite runs them in one synchronous loop).
+	 */
+	runMany(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<RunResult>;
 	/** Several statements without parameters, e.g. a migration's DDL. */
 	exec(sql: string): Promise<void>;
 	/**

@@ -15,13 +15,13 @@ import type {
 	PushResponse
 } from '../../domain/sync/protocol';
 import type { Actor } from '../../domain/auth';
-import { writeAudit } from '../auth/audit';
 import { refusal } from '../auth/permissions';
 import { placesOf, type Places } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
-import { getRecord, lockRevisions, nextRevisions, writeRecord, type StoredRecord } from './records';
+import { lockRevisions, type StoredRecord } from './records';
 import { CatalogueLookups, checkRecord } from './validate';
+import { PushWrites, type LogRow } from './writes';
 
 /** Fields of a value that describe its latest write, taken along when a value's edit merges. */
 const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
@@ -34,10 +34,12 @@ const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
  * or a lost connection either keeps all of it or none of it, and the device's retry (same seqs)
  * is answered from mutation_log instead of being applied twice. One transaction per push rather
  * than per mutation also means one commit (one fsync) and one wait for the revision lock per
- * push; the cost is that the lock is held while up to MAX_MUTATIONS_PER_PUSH (500) mutations are
- * checked, which is milliseconds. Invalid or conflicting mutations do not throw: they are answered
- * 'rejected' or 'conflict' and the push goes on, so one bad change never blocks a device's queue.
- * Only a database error rolls the push back, and then nothing of it is written.
+ * push; the cost is that the lock is held while up to MAX_MUTATIONS_PER_PUSH (500) mutations
+ * are checked and written, which takes a fraction of a second. Inside it the writes are gathered
+ * (PushWrites) and sent in bulk; the device's last_seq is written after them, in the same
+ * transaction. Invalid or conflicting mutations do not throw: they are answered 'rejected' or
+ * 'conflict' and the push goes on, so one bad change never blocks a device's queue. Only a
+ * database error rolls the push back, and then nothing of it is written.
  */
 export async function applyPush(
 	store: Store,
@@ -69,30 +71,35 @@ export async function applyPush(
 				firstSeq
 			]);
 		}
+		const answered = await loggedAnswers(tx, deviceId, firstSeq, lastSeq);
+		const writes = new PushWrites(tx, deviceId);
+		await writes.preload(mutations.filter((m) => m.seq > lastSeq && m.entity !== 'conflict'));
 		const results: MutationResult[] = [];
 		const lookups = new CatalogueLookups();
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
-				results.push(await replay(tx, deviceId, mutation));
+				results.push(replay(answered.get(mutation.seq), mutation));
 				continue;
 			}
-			const result = await applyMutation(tx, who, mutation, lookups);
-			await tx.run(
-				`INSERT INTO mutation_log (device_id, seq, mutation_id, outcome, rev, conflict_id, reason)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				[
-					deviceId,
-					mutation.seq,
-					mutation.mutationId,
-					result.outcome,
-					result.rev ?? null,
-					result.conflictId ?? null,
-					result.reason ?? null
-				]
-			);
+			// A value's checks read the catalogue, which only other kinds of change write; those
+			// (and resolutions, which read conflicts) see, and leave, everything written.
+			const plain = mutation.entity === 'value' && !mutation.resolves;
+			if (!plain) await writes.flush();
+			const result = await applyMutation(writes, who, mutation, lookups);
+			if (!plain) await writes.flush();
+			const row: LogRow = {
+				mutation_id: mutation.mutationId,
+				outcome: result.outcome,
+				rev: result.rev ?? null,
+				conflict_id: result.conflictId ?? null,
+				reason: result.reason ?? null
+			};
+			writes.log(mutation.seq, row);
+			answered.set(mutation.seq, row);
 			results.push(result);
 			lastSeq = mutation.seq;
 		}
+		await writes.flush();
 		// The first user to push from a device owns it (and a device from before accounts).
 		await tx.run(
 			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id)
@@ -103,6 +110,22 @@ export async function applyPush(
 		);
 		return { results, lastSeq };
 	});
+}
+
+/** The logged answers to this device's seqs from `from` to `through`, by seq (one query). */
+async function loggedAnswers(
+	tx: Store,
+	deviceId: string,
+	from: number | undefined,
+	through: number
+): Promise<Map<number, LogRow>> {
+	if (from === undefined || from > through) return new Map();
+	const rows = await tx.all<LogRow & { seq: number }>(
+		`SELECT seq, mutation_id, outcome, rev, conflict_id, reason FROM mutation_log
+		WHERE device_id = $1 AND seq >= $2 AND seq <= $3`,
+		[deviceId, from, through]
+	);
+	return new Map(rows.map(({ seq, ...row }) => [seq, row]));
 }
 
 /**
@@ -137,25 +160,12 @@ interface Pusher {
 	at: string;
 }
 
-interface LogRow {
-	mutation_id: string;
-	outcome: Outcome;
-	rev: number | null;
-	conflict_id: string | null;
-	reason: string | null;
-}
-
 /**
  * The answer to a seq this device already sent: applied or merged ones come back as 'duplicate'
  * with the revision they got; conflicts and rejections come back as they were first answered
  * (with the conflict id or the reason), since they were never applied.
  */
-async function replay(tx: Store, deviceId: string, mutation: Mutation): Promise<MutationResult> {
-	const log = await tx.get<LogRow>(
-		`SELECT mutation_id, outcome, rev, conflict_id, reason FROM mutation_log
-		WHERE device_id = $1 AND seq = $2`,
-		[deviceId, mutation.seq]
-	);
+function replay(log: LogRow | undefined, mutation: Mutation): MutationResult {
 	const { seq } = mutation;
 	// No line: the device had its answer and the line was trimmed; this is a stale copy of a
 	// request (a network retry arriving late). Nothing to apply, nothing new to say.
@@ -179,12 +189,13 @@ async function replay(tx: Store, deviceId: string, mutation: Mutation): Promise<
 }
 
 async function applyMutation(
-	tx: Store,
+	writes: PushWrites,
 	who: Pusher,
 	mutation: Mutation,
 	lookups: CatalogueLookups
 ): Promise<MutationResult> {
 	const { deviceId, at } = who;
+	const { tx } = writes;
 	const { seq, entity, entityId } = mutation;
 	// A change to the catalogue (even one that ends up rejected) invalidates what was looked up.
 	if (entity !== 'value') lookups.clear();
@@ -200,7 +211,7 @@ async function applyMutation(
 		if (entity !== 'value' || mutation.op !== 'put') {
 			return { seq, outcome: 'rejected', reason: 'resolves: only a value put can resolve' };
 		}
-		const stored = await getRecord(tx, 'conflict', mutation.resolves.conflictId);
+		const stored = await writes.current('conflict', mutation.resolves.conflictId);
 		const parsed = stored ? parseConflict(stored.data) : undefined;
 		const conflict = parsed?.ok ? parsed.value : undefined;
 		const problem = resolutionProblem(conflict, {
@@ -210,11 +221,11 @@ async function applyMutation(
 		if (problem) return { seq, outcome: 'rejected', reason: problem };
 		resolving = conflict;
 	}
-	const current = await getRecord(tx, entity, entityId);
+	const current = await writes.current(entity, entityId);
 	const refused = refusal(who.actor, { mutation, current, places: who.places });
 	if (refused) return { seq, outcome: 'rejected', reason: refused };
 	// PostgreSQL cannot store NUL in text or jsonb; no field has a use for it.
-	if (mutation.data !== undefined && JSON.stringify(mutation.data).includes('\\u0000')) {
+	if (hasNul(mutation.data)) {
 		return { seq, outcome: 'rejected', reason: 'data: text must not contain the NUL character' };
 	}
 
@@ -244,8 +255,8 @@ async function applyMutation(
 	if (decision.kind === 'conflict') {
 		// A resolution made on a copy that has moved on since (a third edit arrived): the chosen
 		// version is set aside as a new conflict for review, and the old one counts as settled.
-		const kept = await keepConflict(tx, deviceId, mutation, current, decision.fields, at);
-		if (resolving) await markResolved(tx, resolving, mutation, deviceId, null, at);
+		const kept = await keepConflict(writes, deviceId, mutation, current, decision.fields, at);
+		if (resolving) await markResolved(writes, resolving, mutation, deviceId, null, at);
 		return kept;
 	}
 
@@ -267,8 +278,8 @@ async function applyMutation(
 			lookups
 		);
 		if (!merged.ok) {
-			const kept = await keepConflict(tx, deviceId, mutation, current, decision.fields, at);
-			if (resolving) await markResolved(tx, resolving, mutation, deviceId, null, at);
+			const kept = await keepConflict(writes, deviceId, mutation, current, decision.fields, at);
+			if (resolving) await markResolved(writes, resolving, mutation, deviceId, null, at);
 			return kept;
 		}
 	} else {
@@ -276,7 +287,7 @@ async function applyMutation(
 	}
 
 	const deleted = mutation.op === 'delete';
-	const rev = await nextRevisions(tx);
+	const rev = await writes.nextRev();
 	// A value carries its revision and state inside the record too (IndicatorValueSchema).
 	if (entity === 'value' && data) data = { ...data, rev, deleted };
 	const stamped = stampFields(
@@ -285,7 +296,7 @@ async function applyMutation(
 		rev,
 		deviceId
 	);
-	await writeRecord(tx, {
+	const dataJson = writes.record({
 		entity,
 		id: entityId,
 		rev,
@@ -295,15 +306,19 @@ async function applyMutation(
 		deviceId,
 		at
 	});
-	if (resolving) await markResolved(tx, resolving, mutation, deviceId, rev, at);
-	await writeAudit(tx, {
+	if (resolving) await markResolved(writes, resolving, mutation, deviceId, rev, at);
+	writes.audit({
 		userId: who.actor.userId,
 		deviceId,
 		entity,
 		entityId,
 		action: deleted ? 'delete' : current && !current.deleted ? 'update' : 'create',
-		old: current?.deleted ? null : current?.data,
+		// The JSON read from the table when there is one: no need to parse and encode it again.
+		...(current && !current.deleted && current.dataJson !== undefined
+			? { oldJson: current.dataJson }
+			: { old: current?.deleted ? null : current?.data }),
 		new: deleted ? null : data,
+		newJson: deleted ? null : dataJson,
 		at
 	});
 	return { seq, outcome: outcomeOf(decision), rev };
@@ -311,6 +326,17 @@ async function applyMutation(
 
 function outcomeOf(decision: Exclude<Decision, { kind: 'conflict' }>): Outcome {
 	return decision.kind === 'merge' ? 'merged' : 'applied';
+}
+
+/** Whether any text in `data` (a key or a string, at any depth) holds the NUL character. */
+function hasNul(data: unknown): boolean {
+	if (typeof data === 'string') return data.includes('\0');
+	if (typeof data !== 'object' || data === null) return false;
+	const object = data as Record<string, unknown>;
+	for (const key in object) {
+		if (key.includes('\0') || hasNul(object[key])) return true;
+	}
+	return false;
 }
 
 function asObject(data: unknown): Record<string, unknown> | null {
@@ -321,7 +347,7 @@ function asObject(data: unknown): Record<string, unknown> | null {
 
 /** Keeps the mutation beside the record, with both versions, for a person to resolve. */
 async function keepConflict(
-	tx: Store,
+	writes: PushWrites,
 	deviceId: string,
 	mutation: Mutation,
 	current: StoredRecord | undefined,
@@ -329,7 +355,7 @@ async function keepConflict(
 	at: string
 ): Promise<MutationResult> {
 	const conflictId = randomUUID();
-	await tx.run(
+	await writes.tx.run(
 		`INSERT INTO conflicts
 			(id, entity, entity_id, base_rev, server_rev, fields, yours, theirs, device_id, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -347,7 +373,7 @@ async function keepConflict(
 		]
 	);
 	const record = conflictRecord(conflictId, deviceId, mutation, current, fields, at);
-	if (record) await writeConflictRecord(tx, record, deviceId, at);
+	if (record) await writeConflictRecord(writes, record, deviceId, at);
 	return { seq: mutation.seq, outcome: 'conflict', conflictId };
 }
 
@@ -401,13 +427,13 @@ function conflictRecord(
 
 /** A conflict record at a new revision, so every device that may see it pulls its new state. */
 async function writeConflictRecord(
-	tx: Store,
+	writes: PushWrites,
 	record: ConflictRecord,
 	deviceId: string,
 	at: string
 ): Promise<void> {
-	const rev = await nextRevisions(tx);
-	await writeRecord(tx, {
+	const rev = await writes.nextRev();
+	writes.record({
 		entity: 'conflict',
 		id: record.id,
 		rev,
@@ -425,7 +451,7 @@ async function writeConflictRecord(
  * value's new revision, or null when the chosen version was itself set aside as a new conflict.
  */
 async function markResolved(
-	tx: Store,
+	writes: PushWrites,
 	conflict: ConflictRecord,
 	mutation: Mutation,
 	deviceId: string,
@@ -435,14 +461,14 @@ async function markResolved(
 	const data = asObject(mutation.data) ?? {};
 	const by = typeof data.updatedBy === 'string' ? data.updatedBy : deviceId;
 	const choice = mutation.resolves!.choice;
-	await tx.run(
+	await writes.tx.run(
 		`UPDATE conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4,
 			resolved_device = $5, resolved_rev = $6
 		WHERE id = $1`,
 		[conflict.id, at, choice, by, deviceId, valueRev]
 	);
 	await writeConflictRecord(
-		tx,
+		writes,
 		{
 			...conflict,
 			resolvedAt: at,

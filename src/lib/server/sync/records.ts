@@ -1,6 +1,7 @@
 import type { FieldRevs } from '../../domain/sync/merge';
 import type { Entity } from '../../domain/sync/protocol';
-import type { Store } from '../db/store';
+import { insertRows, selectIn } from '../db/bulk';
+import type { SqlValue, Store } from '../db/store';
 
 /**
  * SQL for the sync tables (migration 002). Kept beside the sync logic rather than under db/
@@ -14,6 +15,8 @@ export interface StoredRecord {
 	deleted: boolean;
 	data: unknown;
 	fieldRevs: FieldRevs;
+	/** `data` as the database returned it (JSON), so it can be written on without encoding again. */
+	dataJson?: string | null;
 }
 
 interface RecordRow {
@@ -62,14 +65,35 @@ export async function getRecord(
 	return row && fromRow(row);
 }
 
+/** The records of one entity with these ids, by id (absent ids are not in the map). */
+export async function getRecords(
+	tx: Store,
+	entity: Entity,
+	ids: readonly string[]
+): Promise<Map<string, StoredRecord>> {
+	const rows = await selectIn<RecordRow>(
+		tx,
+		'SELECT entity, id, rev, deleted, data, field_revs FROM records WHERE entity = $1 AND id IN (?)',
+		[entity],
+		ids
+	);
+	return new Map(rows.map((row) => [row.id, fromRow(row)]));
+}
+
+/** A stored record; `data` is parsed when first read (a push mostly needs only its JSON). */
 export function fromRow(row: RecordRow): StoredRecord {
+	let data: unknown;
 	return {
 		entity: row.entity,
 		id: row.id,
 		rev: row.rev,
 		deleted: row.deleted === 1,
-		data: row.data === null ? null : (JSON.parse(row.data) as unknown),
-		fieldRevs: JSON.parse(row.field_revs) as FieldRevs
+		get data() {
+			if (data === undefined) data = row.data === null ? null : (JSON.parse(row.data) as unknown);
+			return data;
+		},
+		fieldRevs: JSON.parse(row.field_revs) as FieldRevs,
+		dataJson: row.data
 	};
 }
 
@@ -96,15 +120,34 @@ export function locationOf(entity: Entity, data: unknown): string | null {
 }
 
 export async function writeRecord(tx: Store, record: RecordWrite): Promise<void> {
-	await tx.run(
-		`INSERT INTO records
-			(entity, id, rev, deleted, data, field_revs, location_id, updated_at, updated_by_device)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-		ON CONFLICT (entity, id) DO UPDATE SET
-			rev = excluded.rev, deleted = excluded.deleted, data = excluded.data,
-			field_revs = excluded.field_revs, location_id = excluded.location_id,
-			updated_at = excluded.updated_at, updated_by_device = excluded.updated_by_device`,
-		recordParams(record)
+	await upsertRecords(tx, [record]);
+}
+
+const UPSERT_HEAD = `INSERT INTO records
+	(entity, id, rev, deleted, data, field_revs, location_id, updated_at, updated_by_device)`;
+const UPSERT_TAIL = `ON CONFLICT (entity, id) DO UPDATE SET
+	rev = excluded.rev, deleted = excluded.deleted, data = excluded.data,
+	field_revs = excluded.field_revs, location_id = excluded.location_id,
+	updated_at = excluded.updated_at, updated_by_device = excluded.updated_by_device`;
+
+/**
+ * Writes many records in few statements, new or not. Each (entity, id) at most once: one
+ * statement cannot update a row twice on PostgreSQL. `dataJson` is `data` already as JSON, when
+ * the caller has it (it is the longest column).
+ */
+export async function upsertRecords(
+	tx: Store,
+	records: readonly (RecordWrite & { dataJson?: string | null })[]
+): Promise<void> {
+	await insertRows(
+		tx,
+		UPSERT_HEAD,
+		records.map((record) => {
+			const params = recordParams(record);
+			if (record.dataJson !== undefined) params[4] = record.dataJson;
+			return params;
+		}),
+		UPSERT_TAIL
 	);
 }
 
@@ -128,7 +171,7 @@ export async function insertRecords(tx: Store, rows: readonly RecordWrite[]): Pr
 	}
 }
 
-function recordParams(record: RecordWrite) {
+function recordParams(record: RecordWrite): SqlValue[] {
 	return [
 		record.entity,
 		record.id,

@@ -1,22 +1,11 @@
-import { expect, test, waitForOfflineReady } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ready } from './roadmap-helpers';
 
 // Roadmap screens beyond the offline meeting-and-report journey of measures.spec.ts: roles,
 // a decision turned into a measure, the organisations list, and the report on paper.
 test.use({ locale: 'en-US' });
 
 const READ_ONLY = 'Only coordinators change measures and meetings; you can read them.';
-
-async function ready(page: Page, path: string): Promise<void> {
-	await page.goto(path);
-	await waitForOfflineReady(page);
-	await expect(page.getByTestId('first-start')).toHaveAttribute('data-state', 'ready', {
-		timeout: 60_000
-	});
-	await expect(page.getByTestId('sync-status')).toContainText('All changes synced', {
-		timeout: 60_000
-	});
-}
 
 test.describe('a working-group member', () => {
 	test.use({ demoUser: 'member' });

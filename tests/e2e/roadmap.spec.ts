@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { ready } from './roadmap-helpers';
 
@@ -215,3 +216,28 @@ test('the report prints on A4: chapters and rows, no navigation, rows kept whole
 	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
 	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+for (const [who, path] of [
+	['coordinator', '/organisations'],
+	['coordinator', '/meetings/meeting-integration-3'],
+	['member', '/measures/measure-1-4'],
+	['member', '/organisations']
+] as const) {
+	test.describe(`as ${who}`, () => {
+		test.use({ demoUser: who });
+		test(`has no serious or critical accessibility violations on ${path}`, async ({ page }) => {
+			await ready(page, path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			if (path === '/organisations' && who === 'coordinator') {
+				// With errors on show: summary, aria-invalid and described-by must hold up too.
+				await page.getByRole('button', { name: 'Save the organisation' }).click();
+				await expect(page.getByRole('alert')).toBeVisible();
+			}
+			const results = await new AxeBuilder({ page }).analyze();
+			const serious = results.violations.filter((v) =>
+				['serious', 'critical'].includes(v.impact ?? '')
+			);
+			expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		});
+	});
+}

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
-import { expect, test, waitForOfflineReady } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ready } from './roadmap-helpers';
 
 // A coordinator's tablet in English; the report is then read in Azerbaijani and in Russian.
 test.use({ locale: 'en-US' });
@@ -9,17 +9,6 @@ test.use({ locale: 'en-US' });
 const NOTE = 'Moldova ilə readmissiya sazişi layihəsinin son maddəsi Bakıda razılaşdırılıb.';
 /** Measure 1.4 of the 2016 action plan, from the demo data. */
 const MEASURE_URL = '/measures/measure-1-4';
-
-async function ready(page: Page, path: string): Promise<void> {
-	await page.goto(path);
-	await waitForOfflineReady(page);
-	await expect(page.getByTestId('first-start')).toHaveAttribute('data-state', 'ready', {
-		timeout: 60_000
-	});
-	await expect(page.getByTestId('sync-status')).toContainText('All changes synced', {
-		timeout: 60_000
-	});
-}
 
 test('offline, a coordinator records a meeting and a note on a measure; online they sync and the yearly report shows the note in Azerbaijani, in Russian and in Word', async ({
 	page,

@@ -1,10 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it } from 'vitest';
 import { YolDatabase } from '../../src/lib/db/database';
-import { saveMeasureNote, saveMeeting } from '../../src/lib/db/roadmap';
+import {
+	saveMeasure,
+	saveMeasureNote,
+	saveMeeting,
+	saveOrganisation
+} from '../../src/lib/db/roadmap';
+import { SEED_MEASURES } from '../../src/lib/domain/seed/measures';
 import type { MeasureNote } from '../../src/lib/domain/measures';
 import type { Meeting } from '../../src/lib/domain/meetings';
 import { SEED_MEETINGS } from '../../src/lib/domain/seed/meetings';
+import { SEED_ORGANISATIONS } from '../../src/lib/domain/seed/organisations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
@@ -110,7 +117,11 @@ describeStores('roadmap sync', (db) => {
 		const store = db().store;
 		await migrate(store);
 		const seeded = await seedDemoRoadmap(store);
-		expect(seeded?.rows).toMatchObject({ organisation: 10, measure: 8, meeting: 2 });
+		expect(seeded?.rows).toMatchObject({
+			organisation: SEED_ORGANISATIONS.length,
+			measure: 8,
+			meeting: 2
+		});
 		expect(await seedDemoRoadmap(store)).toBeUndefined();
 		const net = transportTo(store);
 
@@ -168,5 +179,54 @@ describeStores('roadmap sync', (db) => {
 			['applied', undefined]
 		]);
 		expect(response.results[1]?.reason).toBe('measureId: there is no measure measure-9-9');
+	});
+
+	it('an organisation added and renamed offline reaches another device, and measures may name it', async () => {
+		const store = db().store;
+		await migrate(store);
+		await seedDemoRoadmap(store);
+		const net = transportTo(store);
+		const a = await device();
+		await syncOnce(a, net, 'tablet-a');
+
+		const redCrescent = {
+			id: 'org-red-crescent',
+			name: {
+				az: 'Azərbaycan Qızıl Aypara Cəmiyyəti',
+				en: 'Red Crescent Society of Azerbaijan',
+				ru: ''
+			},
+			shortName: { az: '', en: 'AzRCS', ru: '' }
+		};
+		expect((await saveOrganisation(a, redCrescent, 'tablet-a')).ok).toBe(true);
+		const renamed = { ...redCrescent, shortName: { az: 'AQAC', en: 'AzRCS', ru: 'ОКПА' } };
+		expect(await saveOrganisation(a, renamed, 'tablet-a')).toMatchObject({
+			ok: true,
+			changed: true
+		});
+		// A name another body already has is refused on the device, before anything is queued.
+		const copy = {
+			id: 'org-copy',
+			name: { az: '', en: 'Another society', ru: '' },
+			shortName: { az: '', en: 'azrcs', ru: '' }
+		};
+		expect(await saveOrganisation(a, copy, 'tablet-a')).toMatchObject({
+			ok: false,
+			problems: [{ field: 'shortName.en' }]
+		});
+		const measure = { ...SEED_MEASURES[0]!, responsibleBodyIds: ['org-sms', redCrescent.id] };
+		expect((await saveMeasure(a, measure, 'tablet-a')).ok).toBe(true);
+		expect(await syncOnce(a, net, 'tablet-a')).toMatchObject({ pushed: 3, rejected: 0 });
+
+		const b = await device();
+		await syncOnce(b, net, 'tablet-b');
+		expect(await b.organisations.get(redCrescent.id)).toMatchObject({
+			...renamed,
+			syncState: 'synced'
+		});
+		expect((await b.measures.get(measure.id))?.responsibleBodyIds).toEqual([
+			'org-sms',
+			redCrescent.id
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { StorageFullError } from '$lib/db/errors';
-import type { SaveResult } from '$lib/db/catalogue';
+import type { SaveProblem, SaveResult } from '$lib/db/local-save';
 import { showProblem, type ShownProblem } from './messages';
 import { guardUnsaved, snapshot } from './unsaved.svelte';
 
@@ -10,10 +10,11 @@ export type SaveStatus = 'idle' | 'saved' | 'storage_full' | 'failed';
 export type SubmitOutcome = 'saved' | 'invalid' | 'failed';
 
 /**
- * The life of one catalogue form between its first keystroke and a save: what was last saved,
- * whether the user has tried to save (before that, only some problems speak up), what the local
- * store refused, and the status line. Create it while the component initialises: it guards
- * unsaved typing against navigation and app updates.
+ * The life of one form between its first keystroke and a save: what was last saved, whether the
+ * user has tried to save (before that, only some problems speak up), what the local store
+ * refused, and the status line. Create it while the component initialises: it guards unsaved
+ * typing against navigation and app updates. The catalogue's forms and the roadmap's share it;
+ * `show` says a refusal in the form's own words (the catalogue's by default).
  */
 export class FormSession<F extends { id?: string | undefined }> {
 	readonly form: F;
@@ -23,7 +24,14 @@ export class FormSession<F extends { id?: string | undefined }> {
 	#savedAs = $state('');
 	readonly dirty = $derived.by(() => snapshot(this.form) !== this.#savedAs);
 
-	constructor(initial: F, reason: string) {
+	readonly #show: (problem: SaveProblem) => ShownProblem;
+
+	constructor(
+		initial: F,
+		reason: string,
+		show: (problem: SaveProblem) => ShownProblem = showProblem
+	) {
+		this.#show = show;
 		const form = $state(initial);
 		this.form = form;
 		this.#savedAs = snapshot(initial);
@@ -49,7 +57,7 @@ export class FormSession<F extends { id?: string | undefined }> {
 		try {
 			const result = await save();
 			if (!result.ok) {
-				this.refused = result.problems.map(showProblem);
+				this.refused = result.problems.map(this.#show);
 				return 'invalid';
 			}
 			const isNew = !this.form.id;
@@ -64,5 +72,15 @@ export class FormSession<F extends { id?: string | undefined }> {
 			if (!(error instanceof StorageFullError)) console.error(error);
 			return 'failed';
 		}
+	}
+
+	/**
+	 * Starts the next record on the same form (another note after one is saved): its content
+	 * counts as saved, so an untouched form holds nothing to lose; the status line stays.
+	 */
+	restart(next: F): void {
+		Object.assign(this.form, next);
+		this.#savedAs = snapshot(this.form);
+		this.attempted = false;
 	}
 }

@@ -8,8 +8,8 @@ import {
 } from '$lib/domain/indicators';
 import { parseLocation } from '$lib/domain/location-schema';
 import { descendants, LOCATION_LEVELS, type Location } from '$lib/domain/locations';
-import type { EntityKind, LocalIndicator, LocalLocation, YolDatabase } from './database';
-import { StorageFullError, isQuotaError } from './errors';
+import type { LocalIndicator, LocalLocation, YolDatabase } from './database';
+import { saveLocally, type SaveProblem, type SaveResult } from './local-save';
 
 /**
  * Editing the catalogue (indicators and places) on this device. Everything is checked here,
@@ -19,17 +19,9 @@ import { StorageFullError, isQuotaError } from './errors';
  * Roles come with the auth work: for now anyone using the device may edit the catalogue.
  */
 
-/**
- * A problem with one field. `message` is English, for logs and for problems the screen has no
- * translation of; `key` (under catalogue:problems) and `params` are for the screen.
- */
-export interface CatalogueProblem extends FieldProblem {
-	key?: string;
-	params?: Record<string, string | number>;
-}
-
-export type SaveResult<T> =
-	{ ok: true; record: T; changed: boolean } | { ok: false; problems: CatalogueProblem[] };
+/** A problem with one field; its `key` is under catalogue:problems. */
+export type CatalogueProblem = SaveProblem;
+export type { SaveResult };
 
 /** An indicator as the form sends it: without an id when it is new. */
 export type IndicatorInput = Omit<Indicator, 'id'> & { id?: string };
@@ -218,91 +210,6 @@ function problemsOf(parsed: Parsed<unknown>): CatalogueProblem[] {
 	return parsed.ok ? [] : parsed.problems.map(withKey);
 }
 
-/** Key order differs between seeded and parsed records; compare content, not layout. */
-function stable(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) =>
-		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-			: v
-	);
-}
-
-function changedFields<T extends object>(before: T, after: T): string[] {
-	return (Object.keys(after) as (keyof T)[])
-		.filter((k) => stable(before[k]) !== stable(after[k]))
-		.map(String);
-}
-
-interface Stored {
-	id: string;
-	rev: number;
-}
-
-/** What the checks found: problems, or the record as the schema returned it (unknown keys dropped). */
-type Checked<T, L> =
-	| { problems: CatalogueProblem[]; value?: undefined; existing?: undefined }
-	| { problems: []; value: T; existing: L | undefined };
-
-/**
- * The record, its outbox entry and its history line go in one transaction with the checks that
- * read the catalogue: otherwise another tab could take the same code between check and write, or
- * a full disk could keep the record without the outbox entry, and the change would never sync.
- */
-async function writeChecked<T extends { id: string }, L extends T & Stored>(
-	db: YolDatabase,
-	entity: Exclude<EntityKind, 'value'>,
-	check: () => Promise<Checked<T, L>>,
-	put: (record: L) => Promise<unknown>,
-	by: string,
-	now: Date
-): Promise<SaveResult<L>> {
-	const table = entity === 'indicator' ? db.indicators : db.locations;
-	try {
-		return await db.transaction('rw', table, db.outbox, db.history, async () => {
-			const checked = await check();
-			if (checked.value === undefined) return { ok: false, problems: checked.problems };
-			const { value, existing } = checked;
-			const {
-				rev: _rev,
-				syncState: _state,
-				...before
-			} = (existing ?? {}) as L & {
-				syncState?: string;
-			};
-			const fields = existing ? changedFields(before as unknown as T, value) : [];
-			if (existing && fields.length === 0) return { ok: true, record: existing, changed: false };
-			// rev stays the last revision the server confirmed: the base of this edit.
-			const record = { ...value, rev: existing?.rev ?? 0, syncState: 'local' } as unknown as L;
-			await put(record);
-			const at = now.toISOString();
-			await db.outbox.add({
-				mutationId: crypto.randomUUID(),
-				entity,
-				entityId: record.id,
-				op: 'put',
-				baseRev: record.rev,
-				changed: existing ? fields : Object.keys(value),
-				data: value,
-				createdAt: at
-			});
-			await db.history.add({
-				entity,
-				entityId: record.id,
-				at,
-				by,
-				from: null,
-				to: null,
-				comment: existing ? `changed ${fields.join(', ')}` : 'created',
-				source: 'this_device'
-			});
-			return { ok: true, record, changed: true };
-		});
-	} catch (error) {
-		if (isQuotaError(error)) throw new StorageFullError(error);
-		throw error;
-	}
-}
-
 /** Checks and saves one indicator on this device (a new one when the input has no id). */
 export function saveIndicator(
 	db: YolDatabase,
@@ -311,9 +218,10 @@ export function saveIndicator(
 	now: Date = new Date()
 ): Promise<SaveResult<LocalIndicator>> {
 	const candidate = { ...input, id: input.id ?? crypto.randomUUID() } as Indicator;
-	return writeChecked<Indicator, LocalIndicator>(
+	return saveLocally<Indicator, LocalIndicator>(
 		db,
 		'indicator',
+		db.indicators,
 		async () => {
 			const all = await db.indicators.toArray();
 			const problems = indicatorProblems(candidate, all);
@@ -327,7 +235,6 @@ export function saveIndicator(
 				existing: all.find((i) => i.id === candidate.id)
 			};
 		},
-		(record) => db.indicators.put(record),
 		by,
 		now
 	);
@@ -341,9 +248,10 @@ export function saveLocation(
 	now: Date = new Date()
 ): Promise<SaveResult<LocalLocation>> {
 	const candidate = { ...input, id: input.id ?? crypto.randomUUID() } as Location;
-	return writeChecked<Location, LocalLocation>(
+	return saveLocally<Location, LocalLocation>(
 		db,
 		'location',
+		db.locations,
 		async () => {
 			const all = await db.locations.toArray();
 			const problems = locationProblems(candidate, all);
@@ -357,7 +265,6 @@ export function saveLocation(
 				existing: all.find((l) => l.id === candidate.id)
 			};
 		},
-		(record) => db.locations.put(record),
 		by,
 		now
 	);

@@ -1,5 +1,4 @@
-import type { Table } from 'dexie';
-import type { FieldProblem, Parsed } from '$lib/domain/indicators';
+import type { Parsed } from '$lib/domain/indicators';
 import {
 	parseMeasure,
 	parseMeasureNote,
@@ -7,101 +6,77 @@ import {
 	type MeasureNote
 } from '$lib/domain/measures';
 import { parseMeeting, type Meeting } from '$lib/domain/meetings';
+import { organisationProblems, type Organisation } from '$lib/domain/organisations';
+import type { EntityTable } from 'dexie';
 import type {
 	EntityKind,
 	LocalMeasure,
 	LocalMeasureNote,
 	LocalMeeting,
-	SyncState,
+	LocalOrganisation,
 	YolDatabase
 } from './database';
-import { StorageFullError, isQuotaError } from './errors';
+import { content, saveLocally, type SaveResult } from './local-save';
 
 /**
- * Saving the roadmap's records on this device: measures, notes on the work done, meetings.
- * Like a value, each save writes the record, its outbox entry and its history line in ONE
- * transaction, so a change the screen shows always reaches the server, offline or not.
+ * Saving the roadmap's records on this device: organisations, measures, notes on the work done,
+ * meetings. Like a value, each save writes the record, its outbox entry and its history line in
+ * ONE transaction, so a change the screen shows always reaches the server, offline or not.
  */
 
-export type RoadmapSave<T> =
-	{ ok: true; record: T; changed: boolean } | { ok: false; problems: FieldProblem[] };
+export type RoadmapSave<T> = SaveResult<T>;
 
-type Stored<T> = T & { rev: number; syncState: SyncState; rejectReason?: string };
-
-/** Content compared field by field, so key order in objects does not count as a change. */
-function stable(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) =>
-		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-			: v
-	);
-}
-
-async function writeRecord<T extends { id: string }>(
+/** A record the schema alone checks: parsed first, then saved against what the device holds. */
+function saveParsed<T extends { id: string }, L extends T & { rev: number }>(
 	db: YolDatabase,
-	entity: EntityKind,
-	table: Table<Stored<T>, string, Stored<T>>,
+	entity: Exclude<EntityKind, 'value'>,
+	table: EntityTable<L, 'id'>,
 	parsed: Parsed<T>,
 	by: string,
 	now: Date
-): Promise<RoadmapSave<Stored<T>>> {
-	if (!parsed.ok) return { ok: false, problems: parsed.problems };
-	const value = parsed.value;
-	try {
-		return await db.transaction('rw', table, db.outbox, db.history, async () => {
-			const existing = await table.get(value.id);
-			let fields = Object.keys(value);
-			if (existing) {
-				const before = existing as unknown as Record<string, unknown>;
-				const after = value as unknown as Record<string, unknown>;
-				fields = fields.filter((k) => stable(before[k]) !== stable(after[k]));
-				if (fields.length === 0) return { ok: true, record: existing, changed: false };
-			}
-			// rev stays the last revision the server confirmed: the base of this edit.
-			const record = { ...value, rev: existing?.rev ?? 0, syncState: 'local' } as Stored<T>;
-			await table.put(record);
-			const at = now.toISOString();
-			await db.outbox.add({
-				mutationId: crypto.randomUUID(),
-				entity,
-				entityId: value.id,
-				op: 'put',
-				baseRev: record.rev,
-				changed: fields,
-				data: value,
-				createdAt: at
-			});
-			await db.history.add({
-				entity,
-				entityId: value.id,
-				at,
-				by,
-				from: null,
-				to: null,
-				comment: existing ? `changed ${fields.join(', ')}` : 'created',
-				source: 'this_device'
-			});
-			return { ok: true, record, changed: true };
-		});
-	} catch (error) {
-		if (isQuotaError(error)) throw new StorageFullError(error);
-		throw error;
-	}
+): Promise<RoadmapSave<L>> {
+	return saveLocally<T, L>(
+		db,
+		entity,
+		table,
+		async () =>
+			parsed.ok
+				? {
+						problems: [],
+						value: parsed.value,
+						existing: await table.where('id').equals(parsed.value.id).first()
+					}
+				: { problems: parsed.problems },
+		by,
+		now
+	);
 }
 
-/** Drops the device's own bookkeeping, so a form can pass a stored record back in. */
-function content<T>(input: T): T {
-	const {
-		rev: _rev,
-		syncState: _state,
-		rejectReason: _reason,
-		...rest
-	} = input as T & {
-		rev?: number;
-		syncState?: SyncState;
-		rejectReason?: string;
-	};
-	return rest as T;
+/**
+ * An organisation, checked against the others on this device too: two bodies of the same name
+ * would be told apart by nobody choosing a responsible body.
+ */
+export function saveOrganisation(
+	db: YolDatabase,
+	input: Organisation,
+	by: string,
+	now: Date = new Date()
+): Promise<RoadmapSave<LocalOrganisation>> {
+	const candidate = content(input);
+	return saveLocally<Organisation, LocalOrganisation>(
+		db,
+		'organisation',
+		db.organisations,
+		async () => {
+			const all = await db.organisations.toArray();
+			const checked = organisationProblems(candidate, all);
+			return checked.ok
+				? { problems: [], value: checked.value, existing: all.find((o) => o.id === candidate.id) }
+				: { problems: checked.problems };
+		},
+		by,
+		now
+	);
 }
 
 export function saveMeasure(
@@ -110,10 +85,10 @@ export function saveMeasure(
 	by: string,
 	now: Date = new Date()
 ): Promise<RoadmapSave<LocalMeasure>> {
-	return writeRecord<Measure>(
+	return saveParsed<Measure, LocalMeasure>(
 		db,
 		'measure',
-		db.measures as unknown as Table<LocalMeasure, string, LocalMeasure>,
+		db.measures,
 		parseMeasure(content(input)),
 		by,
 		now
@@ -126,10 +101,10 @@ export function saveMeasureNote(
 	by: string,
 	now: Date = new Date()
 ): Promise<RoadmapSave<LocalMeasureNote>> {
-	return writeRecord<MeasureNote>(
+	return saveParsed<MeasureNote, LocalMeasureNote>(
 		db,
 		'measureNote',
-		db.measureNotes as unknown as Table<LocalMeasureNote, string, LocalMeasureNote>,
+		db.measureNotes,
 		parseMeasureNote(content(input)),
 		by,
 		now
@@ -142,10 +117,10 @@ export function saveMeeting(
 	by: string,
 	now: Date = new Date()
 ): Promise<RoadmapSave<LocalMeeting>> {
-	return writeRecord<Meeting>(
+	return saveParsed<Meeting, LocalMeeting>(
 		db,
 		'meeting',
-		db.meetings as unknown as Table<LocalMeeting, string, LocalMeeting>,
+		db.meetings,
 		parseMeeting(content(input)),
 		by,
 		now

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	compareMeasureNumbers,
 	deriveStatus,
+	newMeasure,
 	nextMeasureNumber,
 	parseMeasure,
 	parseMeasureNote,
@@ -9,7 +10,7 @@ import {
 	type Measure,
 	type MeasureNote
 } from './measures';
-import { parseOrganisation } from './organisations';
+import { organisationProblems, parseOrganisation } from './organisations';
 
 const measure: Measure = {
 	id: 'measure-1-2',
@@ -128,5 +129,91 @@ describe('OrganisationSchema', () => {
 		expect(
 			problemFields(parseOrganisation({ ...org, shortName: { az: 1, en: '', ru: '' } }))
 		).toEqual(['shortName.az']);
+	});
+});
+
+describe('newMeasure', () => {
+	const chapterTwo: Measure = {
+		...measure,
+		id: 'measure-2-1',
+		chapter: 2,
+		number: '2.1',
+		chapterTitle: { az: 'İkinci Fəsil', en: 'Chapter two', ru: 'Глава вторая' }
+	};
+
+	it('turns a decision into a measure owned by the decision’s owner, due when it is due', () => {
+		const decision = {
+			text: { az: 'Təlimat hazırlamaq', en: 'Prepare a guide', ru: '' },
+			ownerId: 'org-icmpd',
+			dueDate: '2024-12-31'
+		};
+		const made = newMeasure([measure, chapterTwo], 'measure-new', decision);
+		expect(made).toEqual({
+			id: 'measure-new',
+			chapter: 2,
+			chapterTitle: chapterTwo.chapterTitle,
+			number: '2.2',
+			area: null,
+			title: decision.text,
+			deadline: '2024-12-31',
+			responsibleBodyIds: ['org-icmpd'],
+			status: 'not_started',
+			indicatorIds: []
+		});
+		// A copy: editing the measure's title does not rewrite the meeting's decision.
+		expect(made.title).not.toBe(decision.text);
+		expect(parseMeasure(made).ok).toBe(true);
+	});
+
+	it('makes a decision without a due date an ongoing measure', () => {
+		const made = newMeasure([measure], 'measure-new', {
+			...measure,
+			text: measure.title,
+			ownerId: 'org-sms',
+			dueDate: null
+		});
+		expect(made.deadline).toBe('ongoing');
+		expect(made.number).toBe('1.3');
+	});
+
+	it('starts chapter 1 in an empty roadmap, with nothing chosen yet', () => {
+		const made = newMeasure([], 'measure-new');
+		expect(made).toMatchObject({ chapter: 1, number: '1.1', responsibleBodyIds: [] });
+		expect(problemFields(parseMeasure(made))).toEqual(['title', 'responsibleBodyIds']);
+	});
+});
+
+describe('organisationProblems', () => {
+	const sms = {
+		id: 'org-sms',
+		name: { az: 'Dövlət Miqrasiya Xidməti', en: 'State Migration Service', ru: '' },
+		shortName: { az: 'DMX', en: 'SMS', ru: 'ГМС' }
+	};
+
+	it('accepts a new body and a renamed one, also when only its own name matches', () => {
+		const ngo = {
+			id: 'org-ngo',
+			name: { az: 'Qaçqınlara Yardım', en: 'Help for Refugees', ru: '' },
+			shortName: { az: '', en: '', ru: '' }
+		};
+		expect(organisationProblems(ngo, [sms])).toMatchObject({ ok: true });
+		expect(
+			organisationProblems({ ...sms, shortName: { ...sms.shortName, en: 'SMS' } }, [sms]).ok
+		).toBe(true);
+	});
+
+	it('names the field and language of a name another body already uses, whatever its case', () => {
+		const copy = {
+			id: 'org-copy',
+			name: { az: 'dövlət miqrasiya xidməti ', en: 'Other', ru: '' },
+			shortName: { az: '', en: '', ru: 'гмс' }
+		};
+		expect(problemFields(organisationProblems(copy, [sms]))).toEqual(['name.az', 'shortName.ru']);
+	});
+
+	it('reports schema problems first', () => {
+		expect(
+			problemFields(organisationProblems({ ...sms, name: { az: '', en: '', ru: '' } }, []))
+		).toEqual(['name']);
 	});
 });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { AREAS } from './areas';
 import { fieldProblems, type Parsed } from './indicators';
+import type { Decision } from './meetings';
 import {
 	Id,
 	IdList,
@@ -151,6 +152,33 @@ export function nextMeasureNumber(
 		.filter((m) => m.chapter === chapter)
 		.map((m) => Number(m.number.split('.')[1] ?? 0));
 	return `${chapter}.${Math.max(0, ...used) + 1}`;
+}
+
+/**
+ * A new measure, ready for the form: in the last chapter, with the next free number. Made from a
+ * meeting's decision or recommendation, it takes the decision's words (in every language it has),
+ * its owner as the responsible body and its due date as the deadline; the owner is asked to act,
+ * so what the meeting agreed becomes a row of the next report.
+ */
+export function newMeasure(
+	measures: readonly Measure[],
+	id: string,
+	decision?: Pick<Decision, 'text' | 'ownerId' | 'dueDate'>
+): Measure {
+	const chapter = Math.max(1, ...measures.map((m) => m.chapter));
+	const sibling = measures.find((m) => m.chapter === chapter);
+	return {
+		id,
+		chapter,
+		chapterTitle: sibling ? { ...sibling.chapterTitle } : { az: '', en: '', ru: '' },
+		number: nextMeasureNumber(measures, chapter),
+		area: null,
+		title: decision ? { ...decision.text } : { az: '', en: '', ru: '' },
+		deadline: decision?.dueDate ?? ONGOING,
+		responsibleBodyIds: decision ? [decision.ownerId] : [],
+		status: 'not_started',
+		indicatorIds: []
+	};
 }
 
 /** Today as a calendar date, for deriveStatus. */

@@ -19,11 +19,18 @@ const KNOWN: [RegExp, string][] = [
 
 export type FormKind = 'note' | 'measure' | 'meeting';
 
+/** Fields a form shows as three inputs (f-measure-title-az, -en, -ru). */
+const TRANSLATED_GROUPS: Partial<Record<FormKind, string[]>> = {
+	measure: ['title', 'chapterTitle']
+};
+
 export function showRoadmapProblem(kind: FormKind, problem: FieldProblem): ShownProblem {
 	// "title.az", "decisions.0.ownerId": the group and the last name say which input.
 	const parts = problem.field.split('.');
 	const head = parts[0] ?? '';
-	const id = problem.field ? `f-${kind}-${problem.field.replaceAll('.', '-')}` : null;
+	// A name in three languages is one group of inputs: its problem points at the first one.
+	const group = TRANSLATED_GROUPS[kind]?.includes(problem.field) ? '-az' : '';
+	const id = problem.field ? `f-${kind}-${problem.field.replaceAll('.', '-')}${group}` : null;
 	const labelKey = `measures:fields.${parts.at(-1) && isNaN(Number(parts.at(-1))) ? (parts.length > 2 ? parts.at(-1) : head) : head}`;
 	const label = t(labelKey, { defaultValue: problem.field || t('measures:fields.record') });
 	const known = KNOWN.find(([pattern]) => pattern.test(problem.message));

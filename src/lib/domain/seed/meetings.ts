@@ -5,6 +5,8 @@ import type { Meeting } from '../meetings';
  * integration and social protection of persons granted refugee status (seed 002, 23 May 2018),
  * which discussed the Roadmap's four areas, and the fifth meeting of the reintegration working
  * group with the RESTART partners (seed 004, which gives no day: dated here in 2024, its year).
+ * Everything is in the three languages, as a secretariat with a translator keeps it; a meeting
+ * recorded on a tablet may stay in the one language it was written in, and screens mark it so.
  */
 export const SEED_MEETINGS: readonly Meeting[] = [
 	{
@@ -109,6 +111,7 @@ export const SEED_MEETINGS: readonly Meeting[] = [
 		id: 'meeting-reintegration-5',
 		group: 'reintegration',
 		number: 5,
+		// A stand-in: seed 004 names no day, only its year (© 2024).
 		date: '2024-01-15',
 		title: {
 			az: 'RESTART layihəsi üzrə tərəfdaşların ilk görüşü',
@@ -120,25 +123,43 @@ export const SEED_MEETINGS: readonly Meeting[] = [
 			en: 'State Migration Service headquarters, Baku',
 			ru: 'Административное здание Государственной миграционной службы, Баку'
 		},
-		chair: 'Вюсал Гусейнов',
-		organisationIds: ['org-sms', 'org-iom', 'org-icmpd', 'org-mfa'],
-		participants: [
-			'Вюсал Гусейнов (ГМС)',
-			'Представители МВД Германии',
-			'Представители Министерства юстиции и безопасности Нидерландов'
-		],
+		chair: 'Vüsal Hüseynov',
+		organisationIds: ['org-sms', 'org-de-interior', 'org-nl-justice', 'org-iom', 'org-icmpd'],
+		participants: ['Vüsal Hüseynov (DMX)'],
 		agenda: [
 			{
 				id: 'r5-a1',
+				title: { az: 'Açılış', en: 'Opening', ru: 'Открытие' },
+				minutes: {
+					az: 'DMX rəisi Vüsal Hüseynov qonaqları salamlayaraq görüşün əhəmiyyətini vurğulamış, xarici ölkələrdən qaytarılmış Azərbaycan vətəndaşlarının cəmiyyətə reinteqrasiyasına yardımın, onların problemlərinin həlli üçün görülən tədbirlərin səmərəliliyinin artırılmasının və Azərbaycanın öz üzərinə götürdüyü öhdəliklərin icrasında davamlı qayıdışın təmin edilməsinin vacibliyini qeyd etmişdir. DMX və aidiyyəti dövlət qurumlarının ölkəyə readmissiya edilmiş şəxslərlə bağlı gördüyü tədbirlər də qeyd olunmuşdur.',
+					en: 'Welcoming the guests, the head of the SMS, Vusal Huseynov, stressed the importance of the meeting: helping citizens of Azerbaijan returned from abroad to reintegrate into society, making the measures that address their problems more effective, and ensuring sustainable return as part of the commitments Azerbaijan has made. The measures taken by the SMS and the state bodies concerned for persons readmitted to the country were also noted.',
+					ru: 'Искренне поприветствовав гостей, начальник Государственной миграционной службы Вюсал Гусейнов подчеркнул значение этой встречи, содействия реинтеграции в общество граждан Азербайджанской Республики, возвращённых из зарубежных стран, и повышения эффективности мер, проводимых для решения их проблем, а также важность обеспечения устойчивого возвращения в исполнении обязательств, взятых на себя Азербайджаном. Также были отмечены меры, проводимые Государственной миграционной службой и соответствующими государственными структурами в отношении лиц, реадмиссированных в страну.'
+				}
+			},
+			{
+				id: 'r5-a2',
 				title: {
 					az: 'RESTART layihəsinin məqsədləri',
 					en: 'Aims of the RESTART project',
 					ru: 'Цели проекта «RESTART»'
 				},
 				minutes: {
-					az: '',
-					en: '',
-					ru: 'Цель проекта — укрепление потенциала государственных органов и институтов гражданского общества Азербайджана в сфере реинтеграции для устойчивого возвращения граждан Азербайджана из государств — членов ЕС.'
+					az: 'Layihənin məqsədi Aİ-yə üzv dövlətlərdən qayıdan Azərbaycan vətəndaşlarının reinteqrasiyasını və davamlı qayıdışını asanlaşdırmaq üçün Azərbaycanın dövlət orqanlarının və vətəndaş cəmiyyəti institutlarının reinteqrasiya sahəsində potensialını gücləndirməkdir. Aİ, Norveç Krallığı, İsveçrə Konfederasiyası və Monteneqro ilə 4 readmissiya sazişi imzalanıb; Türkiyə, Rusiya, Gürcüstan, Moldova, Ukrayna, Pakistan və Serbiya ilə sazişlərin imzalanması üçün işlər aparılır.',
+					en: 'The project aims to strengthen the reintegration capacity of Azerbaijan’s state bodies and civil society organisations, to ease the reintegration and sustainable return of Azerbaijani citizens from EU member states. Four readmission agreements have been signed (with the EU, Norway, Switzerland and Montenegro); work is under way towards agreements with Türkiye, Russia, Georgia, Moldova, Ukraine, Pakistan and Serbia.',
+					ru: 'Цель проекта — укрепление потенциала государственных органов и институтов гражданского общества Азербайджана в сфере реинтеграции для облегчения реинтеграции и устойчивого возвращения граждан Азербайджана из государств — членов ЕС. Подписаны 4 соглашения о реадмиссии: с ЕС, Королевством Норвегия, Швейцарской Конфедерацией и Черногорией; ведётся работа над соглашениями с Турцией, Россией, Грузией, Молдовой, Украиной, Пакистаном и Сербией.'
+				}
+			},
+			{
+				id: 'r5-a3',
+				title: {
+					az: 'İştirakçıların məruzələri və layihənin icrası üçün addımlar',
+					en: 'Reports of the participants and steps to carry out the project',
+					ru: 'Доклады участников и шаги по реализации проекта'
+				},
+				minutes: {
+					az: 'İştirakçıların məruzələri dinlənilmiş, layihənin uğurlu icrası üçün atılan addımlar müzakirə edilmişdir.',
+					en: 'The participants’ reports were heard, and the steps taken to carry out the project successfully were discussed.',
+					ru: 'Были выслушаны доклады участников мероприятия и обсуждены шаги, предпринятые для успешной реализации проекта.'
 				}
 			}
 		],

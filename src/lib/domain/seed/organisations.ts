@@ -91,5 +91,27 @@ export const SEED_ORGANISATIONS: readonly Organisation[] = [
 			ru: 'Проект MOBILAZE (поддержка партнёрства по мобильности с Азербайджаном)'
 		},
 		shortName: { az: 'MOBİLAZE', en: 'MOBILAZE', ru: 'MOBILAZE' }
+	},
+	{
+		id: 'org-de-interior',
+		name: {
+			az: 'Almaniya Federativ Respublikasının Daxili İşlər Nazirliyi',
+			en: 'Federal Ministry of the Interior of Germany',
+			ru: 'Министерство внутренних дел Федеративной Республики Германия'
+		},
+		shortName: { az: 'Almaniya DİN', en: 'German Interior Ministry', ru: 'МВД Германии' }
+	},
+	{
+		id: 'org-nl-justice',
+		name: {
+			az: 'Niderland Krallığının Ədliyyə və Təhlükəsizlik Nazirliyi',
+			en: 'Ministry of Justice and Security of the Netherlands',
+			ru: 'Министерство юстиции и безопасности Королевства Нидерландов'
+		},
+		shortName: {
+			az: 'Niderland Ədliyyə Nazirliyi',
+			en: 'Dutch Justice Ministry',
+			ru: 'Минюст Нидерландов'
+		}
 	}
 ];

@@ -39,4 +39,11 @@ describe('demo roadmap data', () => {
 		for (const m of SEED_MEETINGS)
 			for (const d of m.decisions) for (const t of Object.values(d.text)) expect(t).not.toBe('');
 	});
+
+	it('has the meetings’ themes, places, agenda and minutes in all three languages', () => {
+		for (const m of SEED_MEETINGS) {
+			const texts = [m.title, m.place, ...m.agenda.flatMap((a) => [a.title, a.minutes])];
+			for (const text of texts) for (const t of Object.values(text)) expect(t.trim()).not.toBe('');
+		}
+	});
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { YolDatabase } from '../../src/lib/db/database';
 import { saveValue } from '../../src/lib/db/values';
 import type { SyncEnvironment } from '../../src/lib/sync/environment';
-import { SyncScheduler } from '../../src/lib/sync/scheduler.svelte';
+import { SYNC_AFTER_CHANGE_MS, SyncScheduler } from '../../src/lib/sync/scheduler.svelte';
 import {
 	OfflineError,
 	SessionEndedError,
@@ -164,5 +164,33 @@ describe('SyncScheduler', () => {
 		await s.syncNow();
 		expect(net.pushCalls).toBe(0);
 		await vi.waitFor(() => expect(s.pending).toBe(1));
+	});
+
+	it('sends a change saved online a few seconds later, once for several quick saves', async () => {
+		const server = new FakeSyncServer();
+		const net = new FakeTransport(server);
+		const { s, env } = scheduler(net);
+		await vi.waitFor(() => expect(s.status).toBe('idle'));
+		const before = net.pushCalls;
+		await saveValue(db, input(1), 'ana');
+		await vi.waitFor(() => expect(s.pending).toBe(1));
+		await saveValue(db, { ...input(2), period: '2026-10' }, 'ana');
+		await vi.waitFor(() => expect(s.pending).toBe(2));
+		const soon = env.timers.filter((t) => t.ms === SYNC_AFTER_CHANGE_MS);
+		expect(soon).toHaveLength(1);
+		expect(net.pushCalls).toBe(before);
+		soon[0]!.run();
+		await vi.waitFor(() => expect(s.pending).toBe(0));
+		expect(net.pushCalls).toBe(before + 1);
+	});
+
+	it('does not plan a round for a change saved offline', async () => {
+		const env = fakeEnvironment();
+		env.isOnline = false;
+		const { s } = scheduler(new FakeTransport(new FakeSyncServer()), env);
+		await vi.waitFor(() => expect(s.status).toBe('offline'));
+		await saveValue(db, input(3), 'ana');
+		await vi.waitFor(() => expect(s.pending).toBe(1));
+		expect(env.timers.filter((t) => t.ms === SYNC_AFTER_CHANGE_MS)).toHaveLength(0);
 	});
 });

@@ -22,6 +22,11 @@ export type SyncStatusKind =
 
 /** How often a device that is online and idle asks the server for news. */
 export const SYNC_INTERVAL_MS = 60_000;
+/**
+ * How long after a change made online its round starts: soon enough that others see it within
+ * seconds, late enough that a caseworker filling a grid sends the cells together.
+ */
+export const SYNC_AFTER_CHANGE_MS = 3_000;
 const LAST_SYNCED_KEY = 'last_synced_at';
 
 export interface SyncSetup {
@@ -59,7 +64,7 @@ async function readCounts(db: YolDatabase): Promise<Counts> {
 
 /**
  * Syncs by itself: when the app opens, when the network returns, when the tab comes back into
- * view, every minute while online, and when asked. A failure waits longer each time (with
+ * view, every minute while online, a few seconds after a change is saved, and when asked. A failure waits longer each time (with
  * jitter, up to five minutes); "update required" waits for the new version.
  * Browser-only state, so one instance for the app (`syncScheduler`).
  */
@@ -82,6 +87,8 @@ export class SyncScheduler {
 	private running: Promise<void> | undefined;
 	private again = false;
 	private stops: (() => void)[] = [];
+	private soon: unknown;
+	private countsSeen = false;
 
 	/** Whether start() has run (the triggers are listening). */
 	started = $state(false);
@@ -94,6 +101,8 @@ export class SyncScheduler {
 		this.started = true;
 		const subscription: Subscription = liveQuery(() => readCounts(setup.db)).subscribe({
 			next: (counts) => {
+				if (this.countsSeen && counts.pending > this.pending) this.syncSoon();
+				this.countsSeen = true;
 				this.pending = counts.pending;
 				this.conflicts = counts.conflicts;
 				this.rejected = counts.rejected;
@@ -126,7 +135,10 @@ export class SyncScheduler {
 		for (const stop of this.stops) stop();
 		this.stops = [];
 		if (this.setup && this.retry !== undefined) this.setup.env.clearTimeout(this.retry);
+		if (this.setup && this.soon !== undefined) this.setup.env.clearTimeout(this.soon);
 		this.retry = undefined;
+		this.soon = undefined;
+		this.countsSeen = false;
 		this.setup = undefined;
 		this.started = false;
 	}
@@ -134,6 +146,19 @@ export class SyncScheduler {
 	/** "Sync now": runs a round at once, whatever the backoff says. */
 	syncNow(): Promise<void> {
 		return this.run(true);
+	}
+
+	/**
+	 * A change was saved on this device (the outbox grew): while online, a round follows shortly.
+	 * Offline, or during a backoff, the usual triggers take over.
+	 */
+	private syncSoon(): void {
+		const setup = this.setup;
+		if (!setup || this.soon !== undefined || !setup.env.online()) return;
+		this.soon = setup.env.setTimeout(() => {
+			this.soon = undefined;
+			this.trigger();
+		}, SYNC_AFTER_CHANGE_MS);
 	}
 
 	/** A trigger from an event: waits out a running backoff unless `force`. */

@@ -399,7 +399,8 @@ async function applyChange(
 async function applyPage(
 	db: YolDatabase,
 	pageChanges: Change[],
-	summary: SyncSummary
+	summary: SyncSummary,
+	firstSync = false
 ): Promise<void> {
 	// Conflicts go last: each names a value that came earlier (a lower revision) in this page or
 	// before it, whose conflict marker it sets or clears.
@@ -428,7 +429,9 @@ async function applyPage(
 	}
 	for (const [entity, rows] of fast) {
 		const table = tableOf(db, entity);
-		const locals = await table.bulkGet(rows.map((r) => r.id));
+		// On a first sync the device holds only what earlier pages brought (older revisions of
+		// the same records at most) and no marker of its own: nothing to read back.
+		const locals = firstSync ? [] : await table.bulkGet(rows.map((r) => r.id));
 		// A value can arrive after its conflict (changed again since): the marker goes on here.
 		const inConflict =
 			entity === 'value'
@@ -504,13 +507,18 @@ function openConflicts(db: YolDatabase, valueId: string, except: string): Promis
 		.count();
 }
 
-/** Fetches the server's changes page by page from the stored cursor. */
+/**
+ * Fetches the server's changes page by page from the stored cursor. `firstSync`: the device's
+ * first download (first-start.svelte.ts), before any screen can write: pages are stored without
+ * reading back local copies, as long as the outbox is empty (checked on every page).
+ */
 export async function pullChanges(
 	db: YolDatabase,
 	transport: SyncTransport,
 	pageSize: number = PULL_PAGE_DEFAULT,
 	summary: SyncSummary = emptySummary(),
-	onPage?: (received: number, remaining: number | undefined) => void
+	onPage?: (received: number, remaining: number | undefined) => void,
+	firstSync = false
 ): Promise<SyncSummary> {
 	const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
 	let after = typeof stored === 'number' ? stored : 0;
@@ -529,7 +537,8 @@ export async function pullChanges(
 		// page it stopped on, with no page applied twice or skipped.
 		const from = after;
 		await db.transaction('rw', syncTables(db), async () => {
-			await applyPage(db, page.changes, summary);
+			const fresh = firstSync && (await db.outbox.count()) === 0;
+			await applyPage(db, page.changes, summary, fresh);
 			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, page.cursor) });
 		});
 		onPage?.(summary.pulled + summary.skipped, page.remaining);

@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/auth';
 import { canSeeConflict, type ConflictRecord } from '../../domain/sync/conflict';
 import type { Store } from '../db/store';
 import { ApiProblem, invalid, readJson, reply } from '../http/problem';
-import { pageJson, type PullFilter } from './pull';
+import { pageBody, type PullFilter } from './pull';
 import { cachedPage, cachedScope, headRevision } from './pull-cache';
 import { applyPush } from './push';
 
@@ -107,7 +107,7 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 			actor.role
 		);
 		// The stored records' JSON as it is, not parsed and written again (see pull.ts).
-		return new Response(pageJson(page, visibleTo(actor)), {
+		return new Response(pageBody(page, visibleTo(actor)), {
 			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 		});
 	} catch (error) {

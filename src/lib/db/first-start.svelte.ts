@@ -43,7 +43,7 @@ export class FirstStart {
 				// server: the one way data comes onto a device, so no demo data is ever invented
 				// on a tablet. Pages land with their cursor, so a cut connection resumes here.
 				this.status = 'seeding';
-				// The largest pages the server sends: fewer IndexedDB transactions to commit.
+				// Pages growing to the largest the server sends: fewer IndexedDB transactions.
 				await pullChanges(
 					db,
 					transport,

@@ -104,7 +104,8 @@ export const ChangeSchema = v.object({
 export type Change = v.InferOutput<typeof ChangeSchema>;
 
 export const PULL_PAGE_DEFAULT = 1000;
-export const PULL_PAGE_MAX = 5000;
+/** The largest page a server sends (a first sync asks for it; a larger limit is cut to it). */
+export const PULL_PAGE_MAX = 20000;
 
 /** GET /api/sync/pull?after=<cursor>&limit=<n>: changes with rev > cursor, oldest first. */
 export const PullResponseSchema = v.object({

@@ -205,9 +205,13 @@ async function timeTwelvePeriods(/** @type {string} */ code) {
 	const periods = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 	const t0 = performance.now();
 	const tx = idb.transaction('values');
-	const index = tx.objectStore('values').index('[indicatorId+period]');
+	// The app's index (database.ts, version 5) read by its [indicatorId+period] prefix, as Dexie
+	// does: every place of one period lies between [id, period] and [id, period, []].
+	const index = tx.objectStore('values').index('[indicatorId+period+locationId]');
 	const found = await Promise.all(
-		periods.map((p) => get(index.getAll(IDBKeyRange.only([indicator.id, p]))))
+		periods.map((p) =>
+			get(index.getAll(IDBKeyRange.bound([indicator.id, p], [indicator.id, p, []])))
+		)
 	);
 	const elapsed = performance.now() - t0;
 	idb.close();

@@ -12,6 +12,7 @@ import {
 	millis,
 	serverWithValues,
 	signIn,
+	signInContext,
 	timeFirstStart,
 	VERSIONS
 } from './sync-setup.js';
@@ -58,6 +59,9 @@ async function measure(size) {
 		// revisions, plus synthetic values up to `size` after them.
 		const server = await serverWithValues(PORT, size);
 		try {
+			// A new server knows no session: the device's user signs in on it again (same account,
+			// same user id, so the page opens the same local database).
+			await signInContext(browser.context, server.url);
 			await page.evaluate(setCursor, server.head);
 			await page.reload();
 			const status = page.getByTestId('sync-status');

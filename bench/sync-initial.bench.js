@@ -155,14 +155,14 @@ async function floorInPage() {
 			req.onupgradeneeded = () => {
 				const store = req.result.createObjectStore('values', { keyPath: 'id' });
 				if (indexed) {
-					// The app's values table (src/lib/db/database.ts).
-					store.createIndex('[indicatorId+period]', ['indicatorId', 'period']);
-					store.createIndex('[indicatorId+locationId+period]', [
+					// The app's values table (src/lib/db/database.ts, version 5); `rejectReason` is
+					// absent from synced records, so its index holds nothing for them.
+					store.createIndex('[indicatorId+period+locationId]', [
 						'indicatorId',
-						'locationId',
-						'period'
+						'period',
+						'locationId'
 					]);
-					store.createIndex('syncState', 'syncState');
+					store.createIndex('rejectReason', 'rejectReason');
 				}
 			};
 			req.onerror = () => reject(req.error);

@@ -8,7 +8,7 @@ import { serverWithValues, signIn, VERSIONS } from './sync-setup.js';
 const CLIENTS = 200;
 const SECONDS = 15;
 const VALUES = 100_000;
-const PORT = 4206;
+const PORT = 4210;
 
 export async function run() {
 	const server = await serverWithValues(PORT, VALUES);

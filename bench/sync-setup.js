@@ -40,6 +40,20 @@ export async function signIn(url) {
 	return cookie;
 }
 
+/**
+ * Signs the browser's device in as the demo coordinator (the page learns its user from the
+ * cookie), as its user would on the sign-in screen.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {string} url
+ */
+export async function signInContext(context, url) {
+	const response = await context.request.post(`${url}/api/auth/login`, {
+		data: DEMO_COORDINATOR,
+		headers: { origin: url }
+	});
+	if (!response.ok()) throw new Error(`bench sign-in failed: ${response.status()}`);
+}
+
 /** @typedef {{ id: string, unit: string, periodicity: string, formula?: unknown, disaggregations: unknown[] }} Indicator */
 
 /**
@@ -178,11 +192,7 @@ export async function timeFirstStart(context, url) {
 			}
 		}).observe(document, { subtree: true, childList: true, attributes: true });
 	});
-	// The device's signed-in user: the demo coordinator (the page learns it from the cookie).
-	await context.request.post(`${url}/api/auth/login`, {
-		data: DEMO_COORDINATOR,
-		headers: { origin: url }
-	});
+	await signInContext(context, url);
 	const page = await context.newPage();
 	await page.goto(url);
 	await page

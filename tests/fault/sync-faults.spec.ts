@@ -205,7 +205,7 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 				expect(await tablet.db.outbox.count()).toBe(700);
 				const pushed = await serverState();
 				expect(pushed.revision).toBe(500);
-				const waiting = await tablet.db.values.where('syncState').equals('local').count();
+				const waiting = await tablet.db.values.filter((v) => v.syncState === 'local').count();
 				expect(waiting).toBe(700);
 
 				signedIn = true; // the user signs in again

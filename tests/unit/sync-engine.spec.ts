@@ -333,3 +333,57 @@ describe('syncOnce', () => {
 		expect(await a.db.meta.where('key').startsWith('sync_acked:').count()).toBe(0);
 	});
 });
+
+describe('a first sync', () => {
+	function serverValue(n: number) {
+		const input = { ...cell(0, n % 97), locationId: `loc-${n}` };
+		const id = idOf(input);
+		server.put('value', id, {
+			...input,
+			id,
+			updatedAt: '2026-11-01T10:00:00.000Z',
+			updatedBy: 'server',
+			rev: 0,
+			deleted: false
+		});
+		return id;
+	}
+
+	it('asks for pages doubling from 1,000, stores every record, and resumes from its cursor', async () => {
+		for (let n = 0; n < 3_500; n += 1) serverValue(n);
+		const a = await device();
+		const limits: number[] = [];
+		const pull = a.net.pull.bind(a.net);
+		a.net.pull = (after, limit) => {
+			limits.push(limit);
+			return pull(after, limit);
+		};
+		a.net.failPullCalls.add(3);
+		await expect(pullChanges(a.db, a.net, 20_000, undefined, undefined, true)).rejects.toThrow(
+			OfflineError
+		);
+		// The first two pages landed with their cursor; the third failed.
+		expect(await a.db.values.count()).toBe(3_000);
+		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(3_000);
+		expect(limits).toEqual([1_000, 2_000, 4_000]);
+
+		const summary = await pullChanges(a.db, a.net, 20_000, undefined, undefined, true);
+		expect(summary.pulled).toBe(500);
+		expect(await a.db.values.count()).toBe(3_500);
+		expect(await a.db.values.where('rejectReason').aboveOrEqual('').count()).toBe(0);
+		expect((await a.db.values.toArray()).every((v) => v.syncState === 'synced')).toBe(true);
+	});
+
+	it('still keeps an edit waiting in the outbox (the check is only skipped when it is empty)', async () => {
+		const id = serverValue(1);
+		const a = await device();
+		await saveValue(a.db, { ...cell(0, 55, 'typed here'), locationId: 'loc-1' }, 'ana');
+		await pullChanges(a.db, a.net, 20_000, undefined, undefined, true);
+		expect(await a.db.values.get(id)).toMatchObject({
+			value: 55,
+			comment: 'typed here',
+			syncState: 'local'
+		});
+		expect(await a.db.outbox.count()).toBe(1);
+	});
+});

@@ -7,7 +7,15 @@ import { StorageFullError } from './errors';
 import { OfflineError } from '$lib/sync/transport';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { FirstStart } from './first-start.svelte';
-import { InvalidValueError, saveValue, valueHistory, valuesForPeriods } from './values';
+import Dexie from 'dexie';
+import {
+	InvalidValueError,
+	saveValue,
+	valueHistory,
+	valuesForCell,
+	valuesForPeriods
+} from './values';
+import { valuesAtPlace } from './slices';
 
 let db: YolDatabase;
 let name: string;
@@ -116,5 +124,73 @@ describe('first start', () => {
 		expect(start.status).toBe('error');
 		expect(start.error?.offline).toBe(true);
 		expect(await db.indicators.count()).toBe(0);
+	});
+});
+
+describe('database version 5', () => {
+	it('opens a version 3 database with its values, found by indicator and period, by place, and the rejected ones by their reason', async () => {
+		const old = `v3-${crypto.randomUUID()}`;
+		const v3 = new Dexie(old);
+		v3.version(1).stores({
+			indicators: 'id, &code, area',
+			locations: 'id, parentId',
+			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
+			outbox: '++seq, entityId',
+			history: '++id, entityId',
+			meta: 'key'
+		});
+		v3.version(2).stores({
+			organisations: 'id',
+			measures: 'id, chapter',
+			measureNotes: 'id, measureId, date',
+			meetings: 'id, date'
+		});
+		v3.version(3).stores({ conflicts: 'id, entityId' });
+		await v3.open();
+		const value = (locationId: string, period: string, syncState: string, reason?: string) => ({
+			...input,
+			id: valueId('ind-h1', locationId, period, 'total'),
+			locationId,
+			period,
+			rev: 3,
+			updatedAt: '2026-11-01T10:00:00.000Z',
+			updatedBy: 'a',
+			deleted: false,
+			syncState,
+			...(reason === undefined ? {} : { rejectReason: reason })
+		});
+		await v3
+			.table('values')
+			.bulkPut([
+				value('dist-yevlakh', '2026Q3', 'synced'),
+				value('dist-goranboy', '2026Q3', 'rejected', 'value: too large'),
+				value('dist-yevlakh', '2026Q2', 'local'),
+				value('dist-goranboy', '2026Q2', 'rejected', '')
+			]);
+		v3.close();
+
+		const upgraded = new YolDatabase(old);
+		await upgraded.open();
+		expect(upgraded.verno).toBe(5);
+		const q3 = await valuesForPeriods(upgraded, 'ind-h1', ['2026Q3']);
+		expect(q3.map((v) => v.locationId).sort()).toEqual(['dist-goranboy', 'dist-yevlakh']);
+		const both = await valuesForPeriods(upgraded, 'ind-h1', ['2026Q2', '2026Q3']);
+		expect(both).toHaveLength(4);
+		const cell = await valuesForCell(upgraded, 'ind-h1', 'dist-yevlakh', '2026Q2');
+		expect(cell.map((v) => [v.period, v.syncState])).toEqual([['2026Q2', 'local']]);
+		const atPlace = await valuesAtPlace(upgraded, ['ind-h1'], 'dist-goranboy', [
+			'2026Q2',
+			'2026Q3'
+		]);
+		expect(atPlace.map((v) => v.rejectReason).sort()).toEqual(['', 'value: too large']);
+		// What the sync status counts (scheduler.svelte.ts): rejected values, via their reason.
+		const rejected = await upgraded.values
+			.where('rejectReason')
+			.aboveOrEqual('')
+			.filter((v) => v.syncState === 'rejected')
+			.count();
+		expect(rejected).toBe(2);
+		upgraded.close();
+		await YolDatabase.delete(old);
 	});
 });

@@ -132,6 +132,15 @@ export class YolDatabase extends Dexie {
 		this.version(3).stores({
 			conflicts: 'id, entityId'
 		});
+		// Version 5 (4 is left to the outbox): values keep one compound index instead of two, and
+		// no index of every record's state. A first sync writes 100,000 values and each index entry
+		// is another write: [indicatorId+period+locationId] serves one place's grid (all three) and,
+		// through its prefix (Dexie's virtual index), [indicatorId+period] for every place;
+		// `rejectReason` exists only on a rejected value, so its index holds those few records and
+		// nothing for a synced one. Indexes only: no data moves.
+		this.version(5).stores({
+			values: 'id, [indicatorId+period+locationId], rejectReason'
+		});
 	}
 }
 

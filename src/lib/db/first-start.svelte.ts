@@ -1,7 +1,7 @@
 import { localDb, type YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
 import { askPersistenceOnce, type PersistOutcome } from './persistence';
-import { PULL_PAGE_DEFAULT } from '$lib/domain/sync/protocol';
+import { PULL_PAGE_MAX } from '$lib/domain/sync/protocol';
 import { emptySummary, pullChanges } from '$lib/sync/engine';
 import { OfflineError, fetchTransport, type SyncTransport } from '$lib/sync/transport';
 import { isSeeded, markSeeded } from './seed-state';
@@ -43,10 +43,18 @@ export class FirstStart {
 				// server: the one way data comes onto a device, so no demo data is ever invented
 				// on a tablet. Pages land with their cursor, so a cut connection resumes here.
 				this.status = 'seeding';
-				await pullChanges(db, transport, PULL_PAGE_DEFAULT, emptySummary(), (done, left) => {
-					this.done = done;
-					this.total = done + (left ?? 0);
-				});
+				// Pages growing to the largest the server sends: fewer IndexedDB transactions.
+				await pullChanges(
+					db,
+					transport,
+					PULL_PAGE_MAX,
+					emptySummary(),
+					(done, left) => {
+						this.done = done;
+						this.total = done + (left ?? 0);
+					},
+					true
+				);
 				await markSeeded(db);
 			}
 			this.status = 'ready';

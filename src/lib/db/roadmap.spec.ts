@@ -71,7 +71,7 @@ describe('database version 2', () => {
 
 		const upgraded = new YolDatabase(name);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(3);
+		expect(upgraded.verno).toBe(5);
 		expect((await upgraded.meta.get('pull_cursor'))?.value).toBe(42);
 		expect(await upgraded.outbox.count()).toBe(1);
 		expect(await upgraded.measures.count()).toBe(0);

@@ -13,9 +13,9 @@ export function valuesAtPlace(
 	locationId: string,
 	periods: readonly string[]
 ): Promise<LocalValue[]> {
-	const keys = indicatorIds.flatMap((id) => periods.map((p) => [id, locationId, p]));
+	const keys = indicatorIds.flatMap((id) => periods.map((p) => [id, p, locationId]));
 	if (keys.length === 0) return Promise.resolve([]);
-	return db.values.where('[indicatorId+locationId+period]').anyOf(keys).toArray();
+	return db.values.where('[indicatorId+period+locationId]').anyOf(keys).toArray();
 }
 
 /** The indicators a computed one reads, through other computed ones too. */

@@ -102,8 +102,8 @@ export function valuesForCell(
 	period: string
 ): Promise<LocalValue[]> {
 	return db.values
-		.where('[indicatorId+locationId+period]')
-		.equals([indicatorId, locationId, period])
+		.where('[indicatorId+period+locationId]')
+		.equals([indicatorId, period, locationId])
 		.toArray();
 }
 

@@ -13,6 +13,7 @@ import {
 	type Change,
 	type Mutation,
 	type MutationResult,
+	type PullResponse,
 	type PushRequest,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
@@ -587,6 +588,18 @@ async function applyChange(
 	summary.pulled += 1;
 }
 
+/** A page's records checked by their schemas before its transaction (see pullChanges). */
+type CheckedPage = Map<Change, Parsed<SyncRow>>;
+
+function checkPage(changes: readonly Change[]): CheckedPage {
+	const checked: CheckedPage = new Map();
+	for (const change of changes) {
+		if (change.entity === 'conflict' || change.deleted) continue;
+		checked.set(change, parseChange(change as RecordChange));
+	}
+	return checked;
+}
+
 /**
  * Applies one pulled page. Records with nothing pending on this device (nearly all of them, and
  * all on a first sync) are read and written in bulk: one IndexedDB round trip per table instead
@@ -596,15 +609,22 @@ async function applyChange(
 async function applyPage(
 	db: YolDatabase,
 	pageChanges: Change[],
-	summary: SyncSummary
+	summary: SyncSummary,
+	firstSync = false,
+	checked: CheckedPage = new Map()
 ): Promise<void> {
 	// Conflicts go last: each names a value that came earlier (a lower revision) in this page or
 	// before it, whose conflict marker it sets or clears.
 	const changes = pageChanges.filter((c): c is RecordChange => c.entity !== 'conflict');
 	const conflicts = pageChanges.filter((c) => c.entity === 'conflict');
 	const ids = [...new Set(changes.map((c) => c.entityId))];
+	// firstSync: the caller found the outbox empty in this transaction.
 	const pending = new Set(
-		(await db.outbox.where('entityId').anyOf(ids).toArray()).map((e) => `${e.entity}:${e.entityId}`)
+		firstSync
+			? []
+			: (await db.outbox.where('entityId').anyOf(ids).toArray()).map(
+					(e) => `${e.entity}:${e.entityId}`
+				)
 	);
 	const slow: RecordChange[] = [];
 	const fast = new Map<EntityKind, SyncRow[]>();
@@ -613,7 +633,7 @@ async function applyPage(
 			slow.push(change);
 			continue;
 		}
-		const parsed = parseChange(change);
+		const parsed = checked.get(change) ?? parseChange(change);
 		if (!parsed.ok) {
 			summary.skipped += 1;
 			console.warn(`sync: pulled ${change.entity} ${change.entityId} is invalid`, parsed.problems);
@@ -625,7 +645,9 @@ async function applyPage(
 	}
 	for (const [entity, rows] of fast) {
 		const table = tableOf(db, entity);
-		const locals = await table.bulkGet(rows.map((r) => r.id));
+		// On a first sync the device holds only what earlier pages brought (older revisions of
+		// the same records at most) and no marker of its own: nothing to read back.
+		const locals = firstSync ? [] : await table.bulkGet(rows.map((r) => r.id));
 		// A value can arrive after its conflict (changed again since): the marker goes on here.
 		const inConflict =
 			entity === 'value'
@@ -701,37 +723,69 @@ function openConflicts(db: YolDatabase, valueId: string, except: string): Promis
 		.count();
 }
 
-/** Fetches the server's changes page by page from the stored cursor. */
+/** The first page of a first sync (see pullChanges). */
+const FIRST_PAGE = 1000;
+
+/**
+ * Fetches the server's changes page by page from the stored cursor. `firstSync`: the device's
+ * first download (first-start.svelte.ts), before any screen can write: pages are stored without
+ * reading back local copies, as long as the outbox is empty (checked on every page).
+ */
 export async function pullChanges(
 	db: YolDatabase,
 	transport: SyncTransport,
 	pageSize: number = PULL_PAGE_DEFAULT,
 	summary: SyncSummary = emptySummary(),
-	onPage?: (received: number, remaining: number | undefined) => void
+	onPage?: (received: number, remaining: number | undefined) => void,
+	firstSync = false
 ): Promise<SyncSummary> {
 	const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
 	let after = typeof stored === 'number' ? stored : 0;
-	let request = transport.pull(after, pageSize);
+	// A first sync asks for small pages first, so writing starts at once, then doubles them up
+	// to `pageSize`: fewer, larger IndexedDB transactions, each written while the next arrives.
+	let size = firstSync ? Math.min(pageSize, FIRST_PAGE) : pageSize;
+	let page = await transport.pull(after, size);
+	let checked = checkPage(page.changes);
 	for (;;) {
-		const page = await request;
 		const more = page.hasMore && page.cursor > after;
 		// The next page is fetched while this one is stored: on a first sync the network, the
 		// server and JSON parsing then overlap the IndexedDB writes instead of adding to them.
+		let request: Promise<PullResponse> | undefined;
 		if (more) {
-			request = transport.pull(page.cursor, pageSize);
+			size = Math.min(pageSize, size * 2);
+			request = transport.pull(page.cursor, size);
 			// Handled here too, so a failure while this page is stored leaves no unhandled rejection.
 			request.catch(() => undefined);
 		}
 		// A page and its cursor in one transaction: an interrupted first sync resumes at the
 		// page it stopped on, with no page applied twice or skipped.
 		const from = after;
-		await db.transaction('rw', syncTables(db), async () => {
-			await applyPage(db, page.changes, summary);
-			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, page.cursor) });
+		const current = page;
+		const currentChecked = checked;
+		const writing = db.transaction('rw', syncTables(db), async () => {
+			const fresh = firstSync && (await db.outbox.count()) === 0;
+			await applyPage(db, current.changes, summary, fresh, currentChecked);
+			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, current.cursor) });
 		});
-		onPage?.(summary.pulled + summary.skipped, page.remaining);
-		if (!more) return summary;
-		after = page.cursor;
+		writing.catch(() => undefined);
+		// While IndexedDB writes this page, the next one is received and checked (CPU work that
+		// would otherwise wait for the commit). A failed write is reported before a failed fetch.
+		let next: PullResponse | undefined;
+		let fetchError: unknown;
+		if (request) {
+			try {
+				next = await request;
+				checked = checkPage(next.changes);
+			} catch (error) {
+				fetchError = error;
+			}
+		}
+		await writing;
+		if (fetchError !== undefined) throw fetchError;
+		onPage?.(summary.pulled + summary.skipped, current.remaining);
+		if (!more || !next) return summary;
+		after = current.cursor;
+		page = next;
 	}
 }
 

@@ -49,7 +49,12 @@ async function readCounts(db: YolDatabase): Promise<Counts> {
 	const [pending, review, rejected, catalogue, last] = await Promise.all([
 		db.outbox.count(),
 		conflictsToReview(db),
-		db.values.where('syncState').equals('rejected').count(),
+		// Only a rejected value has a rejectReason: its index holds those few (database.ts).
+		db.values
+			.where('rejectReason')
+			.aboveOrEqual('')
+			.filter((v) => v.syncState === 'rejected')
+			.count(),
 		Promise.all([db.indicators.toArray(), db.locations.toArray()]),
 		db.meta.get(LAST_SYNCED_KEY)
 	]);

@@ -8,7 +8,7 @@ import { ResolvesSchema } from './conflict';
  */
 export const PROTOCOL_VERSION = 3;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 3;
+export const CLIENT_SCHEMA_VERSION = 5;
 
 /**
  * What a change can be about. Version 2 added the roadmap's organisations, measures, measure
@@ -109,7 +109,8 @@ export const ChangeSchema = v.object({
 export type Change = v.InferOutput<typeof ChangeSchema>;
 
 export const PULL_PAGE_DEFAULT = 1000;
-export const PULL_PAGE_MAX = 5000;
+/** The largest page a server sends (a first sync asks for it; a larger limit is cut to it). */
+export const PULL_PAGE_MAX = 20000;
 
 /** GET /api/sync/pull?after=<cursor>&limit=<n>: changes with rev > cursor, oldest first. */
 export const PullResponseSchema = v.object({

@@ -10,7 +10,8 @@ import type { Actor } from '../../domain/auth';
 import { canSeeConflict, type ConflictRecord } from '../../domain/sync/conflict';
 import type { Store } from '../db/store';
 import { ApiProblem, invalid, readJson, reply } from '../http/problem';
-import { pullChanges, scopeFor, type PullFilter } from './pull';
+import { pageBody, type PullFilter } from './pull';
+import { cachedPage, cachedScope, headRevision } from './pull-cache';
 import { applyPush } from './push';
 
 /**
@@ -93,17 +94,22 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		const parsed = v.safeParse(PullQuerySchema, query);
 		if (!parsed.success) throw invalid(parsed.issues);
 		const { after, limit } = parsed.output;
+		const { store, actor } = context;
+		const head = await headRevision(store);
+		const scope = await cachedScope(store, actor, head);
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
-		const scope = await scopeFor(context.store, context.actor);
-		return reply(
-			await pullChanges(
-				context.store,
-				after,
-				Math.min(limit, PULL_PAGE_MAX),
-				scope,
-				visibleTo(context.actor)
-			)
+		const page = await cachedPage(
+			store,
+			head,
+			after,
+			Math.min(limit, PULL_PAGE_MAX),
+			scope,
+			actor.role
 		);
+		// The stored records' JSON as it is, not parsed and written again (see pull.ts).
+		return new Response(pageBody(page, visibleTo(actor)), {
+			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+		});
 	} catch (error) {
 		return problemResponse(error, 'send changes');
 	}

@@ -66,11 +66,123 @@ export async function scopeFor(store: Store, actor: Actor): Promise<PullScope> {
 }
 
 /**
+ * One page as read from the store, each change already written as its JSON text: the stored
+ * record's JSON goes into the answer as it is (not parsed and written again) unless the scope
+ * redacts it. Conflicts keep their parsed data too, for the per-user `canSee` filter.
+ */
+export interface PageParts {
+	changes: { text: string; conflict?: Change }[];
+	/** The last revision read (or `after`): records refused by `canSee` still move the cursor. */
+	cursor: number;
+	hasMore: boolean;
+	remaining: number;
+}
+
+/**
  * Changes with a revision above `after`, oldest first, at most `limit`. One row more than asked
  * is read to learn whether more remain without a count. The cursor is the last revision returned
  * (or `after` when nothing was): revisions are handed out in commit order (see records.ts), so
  * resuming from it can never skip a change.
  */
+export async function readPage(
+	store: Store,
+	after: number,
+	limit: number,
+	scope: PullScope = EVERYTHING
+): Promise<PageParts> {
+	const filter = scopeFilter(scope, 3);
+	const where = `rev > $1${filter.sql}`;
+	const params: SqlValue[] = [after, limit + 1, ...filter.params];
+	// field_revs (the merge bookkeeping) stays on the server: not read, not parsed.
+	const rows = await store.all<PulledRow>(
+		`SELECT entity, id, rev, deleted, data FROM ${byRevision(store)} WHERE ${where}
+		ORDER BY rev LIMIT $2`,
+		params
+	);
+	const hasMore = rows.length > limit;
+	const page = hasMore ? rows.slice(0, limit) : rows;
+	const changes = page.map((row) => changeText(row, scope));
+	const cursor = page.at(-1)?.rev ?? after;
+	// Counted only while pages remain: a first sync shows progress, a routine pull pays nothing.
+	const remaining = hasMore
+		? ((
+				await store.get<{ n: number }>(
+					`SELECT count(*) AS n FROM ${byRevision(store)} WHERE rev > $1${scopeFilter(scope, 2).sql}`,
+					[cursor, ...filter.params]
+				)
+			)?.n ?? 0)
+		: 0;
+	return { changes, cursor, hasMore, remaining };
+}
+
+/**
+ * The records table read along its revision index. Without statistics SQLite prefers the primary
+ * key for the scope's `entity IN (…)` and then sorts every record of those entities: a pull of
+ * 100 changes took 240 ms on a server holding 1,000,000 values instead of well under 1 ms.
+ * PostgreSQL's planner has statistics and picks the revision index for a page by itself.
+ */
+function byRevision(store: Store): string {
+	return store.dialect === 'sqlite' ? 'records INDEXED BY records_rev' : 'records';
+}
+
+/** A row as the JSON text of its Change (ChangeSchema's fields, in its order). */
+function changeText(row: PulledRow, scope: PullScope): PageParts['changes'][number] {
+	const head = `{"rev":${row.rev},"entity":${JSON.stringify(row.entity)},"entityId":${JSON.stringify(row.id)},"deleted":${row.deleted === 1},"data":`;
+	if (row.data === null) return { text: `${head}null}` };
+	const redact = scope.kind === 'limited' ? scope.redact : undefined;
+	if (row.entity !== 'conflict' && !ENTITY_RULES[row.entity]?.redact) {
+		return { text: `${head}${row.data}}` };
+	}
+	const data = JSON.parse(row.data) as unknown;
+	const shown = redact ? redact(row.entity, data) : data;
+	// A redaction with nothing to strip returns its input: the stored text is then the answer.
+	const text = `${head}${shown === data ? row.data : JSON.stringify(shown)}}`;
+	if (row.entity !== 'conflict') return { text };
+	const conflict = {
+		rev: row.rev,
+		entity: row.entity,
+		entityId: row.id,
+		deleted: row.deleted === 1
+	};
+	return { text, conflict: { ...conflict, data: shown } };
+}
+
+/** The page's changes that `canSee` lets through, as one JSON array. */
+function changesJson(parts: PageParts, canSee: PullFilter): string {
+	const texts: string[] = [];
+	for (const change of parts.changes) {
+		if (change.conflict && !canSee(change.conflict)) continue;
+		texts.push(change.text);
+	}
+	return `[${texts.join(',')}]`;
+}
+
+/** The page as the protocol's PullResponse (PullResponseSchema), in JSON. */
+export function pageJson(parts: PageParts, canSee: PullFilter = ALL): string {
+	return `{"changes":${changesJson(parts, canSee)},"cursor":${parts.cursor},"hasMore":${parts.hasMore},"remaining":${parts.remaining}}`;
+}
+
+const encoder = new TextEncoder();
+const bodies = new WeakMap<PageParts, Uint8Array<ArrayBuffer>>();
+
+/**
+ * `pageJson` as bytes for an HTTP answer. A page with no conflict in it reads the same for every
+ * user of its scope: encoded once, so a cached page shared by many devices costs each of them a
+ * socket write and no string building.
+ */
+export function pageBody(parts: PageParts, canSee: PullFilter = ALL): Uint8Array<ArrayBuffer> {
+	if (parts.changes.some((change) => change.conflict)) {
+		return encoder.encode(pageJson(parts, canSee));
+	}
+	let body = bodies.get(parts);
+	if (!body) {
+		body = encoder.encode(pageJson(parts));
+		bodies.set(parts, body);
+	}
+	return body;
+}
+
+/** `readPage` as objects: for the server's own use and tests. */
 export async function pullChanges(
 	store: Store,
 	after: number,
@@ -78,41 +190,7 @@ export async function pullChanges(
 	scope: PullScope = EVERYTHING,
 	canSee: PullFilter = ALL
 ): Promise<PullResponse> {
-	const filter = scopeFilter(scope, 3);
-	const where = `rev > $1${filter.sql}`;
-	const params: SqlValue[] = [after, limit + 1, ...filter.params];
-	// field_revs (the merge bookkeeping) stays on the server: not read, not parsed.
-	const rows = await store.all<PulledRow>(
-		`SELECT entity, id, rev, deleted, data FROM records WHERE ${where}
-		ORDER BY rev LIMIT $2`,
-		params
-	);
-	const hasMore = rows.length > limit;
-	const read: Change[] = rows.slice(0, limit).map((row) => {
-		const data = row.data === null ? null : (JSON.parse(row.data) as unknown);
-		return {
-			rev: row.rev,
-			entity: row.entity,
-			entityId: row.id,
-			deleted: row.deleted === 1,
-			data:
-				scope.kind === 'limited' && scope.redact && data !== null
-					? scope.redact(row.entity, data)
-					: data
-		};
-	});
-	const changes = read.filter(canSee);
-	const cursor = read.at(-1)?.rev ?? after;
-	// Counted only while pages remain: a first sync shows progress, a routine pull pays nothing.
-	const remaining = hasMore
-		? ((
-				await store.get<{ n: number }>(
-					`SELECT count(*) AS n FROM records WHERE rev > $1${scopeFilter(scope, 2).sql}`,
-					[cursor, ...filter.params]
-				)
-			)?.n ?? 0)
-		: 0;
-	return { changes, cursor, hasMore, remaining };
+	return JSON.parse(pageJson(await readPage(store, after, limit, scope), canSee)) as PullResponse;
 }
 
 /** The scope's SQL condition, with placeholders numbered from `first`. */

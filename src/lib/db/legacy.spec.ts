@@ -54,9 +54,9 @@ describe('the database from before accounts', () => {
 		const outbox = await mine.outbox.toArray();
 		expect(outbox).toHaveLength(1);
 		expect(outbox[0]).toMatchObject({ entity: 'value', op: 'put', data: { value: 12 } });
-		const value = await mine.values.get(outbox[0].entityId);
+		const value = await mine.values.get(outbox[0]!.entityId);
 		expect(value).toMatchObject({ value: 12, comment: 'visit in Yevlakh', syncState: 'local' });
-		expect(await mine.history.where('entityId').equals(outbox[0].entityId).count()).toBe(1);
+		expect(await mine.history.where('entityId').equals(outbox[0]!.entityId).count()).toBe(1);
 		// The server knows the device by its id: its exactly-once counter carries on.
 		expect(await deviceId(mine)).toBe(oldDevice);
 		// Copies of server records are not taken over: the user's first start downloads their own.

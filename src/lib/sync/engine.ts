@@ -2,9 +2,6 @@ import type { Table } from 'dexie';
 import { parseIndicator, parseIndicatorValue, type Parsed } from '$lib/domain/indicators';
 import { parseLocation } from '$lib/domain/location-schema';
 import { isOpen, parseConflict } from '$lib/domain/sync/conflict';
-import { parseMeasure, parseMeasureNote } from '$lib/domain/measures';
-import { parseMeeting } from '$lib/domain/meetings';
-import { parseOrganisation } from '$lib/domain/organisations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	MAX_MUTATIONS_PER_PUSH,
@@ -21,6 +18,7 @@ import type {
 	SyncState,
 	YolDatabase
 } from '$lib/db/database';
+import { loadParsersFor, roadmap } from './lazy-parsers';
 import type { SyncTransport } from './transport';
 
 /**
@@ -125,10 +123,10 @@ function parseChange(change: RecordChange): Parsed<SyncRow> {
 			parseIndicatorValue({ ...(input as object), rev: change.rev, deleted: false }),
 		indicator: parseIndicator,
 		location: parseLocation,
-		organisation: parseOrganisation,
-		measure: parseMeasure,
-		measureNote: parseMeasureNote,
-		meeting: parseMeeting
+		organisation: (input) => roadmap().parseOrganisation(input),
+		measure: (input) => roadmap().parseMeasure(input),
+		measureNote: (input) => roadmap().parseMeasureNote(input),
+		meeting: (input) => roadmap().parseMeeting(input)
 	};
 	const parsed = parsers[change.entity](data);
 	if (!parsed.ok) return parsed;
@@ -161,6 +159,7 @@ async function adoptShadow(db: YolDatabase, entity: EntityKind, id: string): Pro
 		await table.delete(id);
 		return;
 	}
+	await loadParsersFor([shadow]);
 	const parsed = parseChange(shadow);
 	if (parsed.ok) await adopt(table, parsed.value);
 }
@@ -401,6 +400,7 @@ async function applyPage(
 	pageChanges: Change[],
 	summary: SyncSummary
 ): Promise<void> {
+	await loadParsersFor(pageChanges);
 	// Conflicts go last: each names a value that came earlier (a lower revision) in this page or
 	// before it, whose conflict marker it sets or clears.
 	const changes = pageChanges.filter((c): c is RecordChange => c.entity !== 'conflict');

@@ -1,0 +1,32 @@
+/**
+ * Which message namespaces a screen needs, so that a start fetches only those (the app shell's
+ * size budget) and each route has its messages before it renders (no key ever flashes).
+ *
+ * SHELL: the header, navigation, first start, sync status, loading and sign-in pieces every
+ * screen shows. ROUTES: the rest, by the route's first path segment. A segment not listed loads
+ * every namespace, so a new route is never untranslated; tests/unit/route-namespaces.spec.ts
+ * checks these lists against the namespaces each route's code refers to.
+ */
+export const SHELL_NAMESPACES = ['common', 'auth', 'sync', 'pwa', 'areas', 'entry'] as const;
+
+export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
+	'': ['dashboard'],
+	admin: ['admin'],
+	areas: ['conflicts', 'dashboard', 'validation'],
+	catalogue: ['catalogue'],
+	conflicts: ['conflicts', 'validation'],
+	indicators: ['dashboard'],
+	measures: ['measures', 'meetings', 'catalogue'],
+	meeting: ['dashboard'],
+	meetings: ['measures', 'meetings', 'catalogue'],
+	report: ['measures', 'report'],
+	signin: []
+};
+
+/** The namespaces a route (a SvelteKit route id such as "/measures/[id]") needs, shell included. */
+export function namespacesFor(routeId: string | null, all: readonly string[]): string[] {
+	if (routeId === null) return [...SHELL_NAMESPACES]; // not found: the error page
+	const segment = routeId.split('/')[1] ?? '';
+	const own = ROUTE_NAMESPACES[segment];
+	return own ? [...SHELL_NAMESPACES, ...own] : [...all];
+}

@@ -2,20 +2,21 @@
  * Which message namespaces a screen needs, so that a start fetches only those (the app shell's
  * size budget) and each route has its messages before it renders (no key ever flashes).
  *
- * SHELL: the header, navigation, first start, sync status, loading and sign-in pieces every
- * screen shows. ROUTES: the rest, by the route's first path segment. A segment not listed loads
- * every namespace, so a new route is never untranslated; tests/unit/route-namespaces.spec.ts
- * checks these lists against the namespaces each route's code refers to.
+ * SHELL: what every screen shows (header, navigation, sync status, user menu; common holds the
+ * words of loading, units and the first start). ROUTES: the rest, by the route's first path
+ * segment. A segment not listed loads every namespace, so a new route is never untranslated;
+ * tests/unit/route-namespaces.spec.ts checks these lists against the namespaces each route's
+ * code refers to.
  */
-export const SHELL_NAMESPACES = ['common', 'auth', 'sync', 'pwa', 'areas', 'entry'] as const;
+export const SHELL_NAMESPACES = ['common', 'auth', 'sync', 'pwa', 'areas'] as const;
 
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	'': ['dashboard'],
 	admin: ['admin'],
-	areas: ['conflicts', 'dashboard', 'validation'],
+	areas: ['entry', 'conflicts', 'dashboard', 'validation'],
 	catalogue: ['catalogue'],
-	conflicts: ['conflicts', 'validation'],
-	indicators: ['dashboard'],
+	conflicts: ['conflicts', 'entry', 'validation'],
+	indicators: ['dashboard', 'entry'],
 	measures: ['measures', 'meetings', 'catalogue'],
 	meeting: ['dashboard'],
 	meetings: ['measures', 'meetings', 'catalogue'],

@@ -33,7 +33,19 @@ export default defineConfig({
 	build: {
 		rolldownOptions: {
 			output: {
-				codeSplitting: { groups: [{ name: 'shell', test: (id: string) => layoutModules.has(id) }] }
+				codeSplitting: {
+					groups: [
+						{ name: 'shell', test: (id: string) => layoutModules.has(id), priority: 3 },
+						// The small pieces most screens share (loading states, local text, live reads).
+						{ name: 'screens', test: /[\\/]src[\\/]lib[\\/]/, minShareCount: 10, priority: 1 },
+						// The roadmap's record schemas: one file for the sync engine to load lazily.
+						{
+							name: 'roadmap',
+							test: /[\\/]src[\\/]lib[\\/]domain[\\/](measures|meetings|organisations|schema-parts)\.ts$/,
+							priority: 2
+						}
+					]
+				}
 			}
 		}
 	},

@@ -13,12 +13,12 @@ export const SHELL_NAMESPACES = ['common', 'auth', 'sync', 'pwa', 'areas'] as co
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	'': ['dashboard'],
 	admin: ['admin'],
-	areas: ['entry', 'conflicts', 'dashboard', 'validation'],
+	areas: ['entry', 'conflicts', 'dashboard', 'detail', 'validation'],
 	catalogue: ['catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
-	indicators: ['dashboard', 'entry'],
+	indicators: ['dashboard', 'detail', 'entry'],
 	measures: ['measures', 'meetings', 'catalogue'],
-	meeting: ['dashboard'],
+	meeting: ['dashboard', 'detail'],
 	meetings: ['measures', 'meetings', 'catalogue'],
 	report: ['measures', 'report'],
 	signin: []

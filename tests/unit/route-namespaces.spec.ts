@@ -14,6 +14,8 @@ const NAMESPACES = readdirSync(resolve(import.meta.dirname, '../../locales/en'))
 );
 const KEY = new RegExp(`['"\`](${NAMESPACES.join('|')}):`, 'g');
 const IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g;
+// A piece loaded on demand may bring its own words: loadNamespaces(['auth']) beside its import.
+const LOADS = /loadNamespaces\(\s*\[([^\]]*)\]/g;
 
 function resolveImport(from: string, spec: string): string | undefined {
 	let base: string;
@@ -28,10 +30,14 @@ function resolveImport(from: string, spec: string): string | undefined {
 
 function namespacesReached(entry: string, seen = new Set<string>()): Map<string, string> {
 	const found = new Map<string, string>(); // namespace → a file naming it
+	const loadedOnDemand = new Set<string>();
 	const visit = (file: string) => {
 		if (seen.has(file) || !/\.(ts|svelte)$/.test(file) || file.endsWith('.spec.ts')) return;
 		seen.add(file);
 		const text = readFileSync(file, 'utf8');
+		for (const m of text.matchAll(LOADS)) {
+			for (const ns of m[1]!.matchAll(/['"]([a-z_-]+)['"]/g)) loadedOnDemand.add(ns[1]!);
+		}
 		for (const m of text.matchAll(KEY)) if (!found.has(m[1]!)) found.set(m[1]!, file);
 		for (const m of text.matchAll(IMPORT)) {
 			const target = resolveImport(file, m[1]!);
@@ -39,6 +45,7 @@ function namespacesReached(entry: string, seen = new Set<string>()): Map<string,
 		}
 	};
 	visit(entry);
+	for (const ns of loadedOnDemand) found.delete(ns);
 	return found;
 }
 

@@ -3,25 +3,26 @@
  * size budget) and each route has its messages before it renders (no key ever flashes).
  *
  * SHELL: what every screen shows (header, navigation, sync status, user menu; common holds the
- * words of loading, units and the first start). ROUTES: the rest, by the route's first path
+ * words of loading, units, the first start and the account). Pieces loaded on demand may load
+ * their own (the sign-out dialog: auth). ROUTES: the rest, by the route's first path
  * segment. A segment not listed loads every namespace, so a new route is never untranslated;
  * tests/unit/route-namespaces.spec.ts checks these lists against the namespaces each route's
  * code refers to.
  */
-export const SHELL_NAMESPACES = ['common', 'auth', 'sync', 'pwa', 'areas'] as const;
+export const SHELL_NAMESPACES = ['common', 'sync', 'pwa', 'areas'] as const;
 
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	'': ['dashboard'],
 	admin: ['admin'],
-	areas: ['entry', 'conflicts', 'dashboard', 'detail', 'validation'],
-	catalogue: ['catalogue'],
+	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation'],
+	catalogue: ['auth', 'catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
 	indicators: ['dashboard', 'detail', 'entry'],
-	measures: ['measures', 'meetings', 'catalogue'],
+	measures: ['auth', 'measures', 'meetings', 'catalogue'],
 	meeting: ['dashboard', 'detail'],
-	meetings: ['measures', 'meetings', 'catalogue'],
+	meetings: ['auth', 'measures', 'meetings', 'catalogue'],
 	report: ['measures', 'report'],
-	signin: []
+	signin: ['auth']
 };
 
 /** The namespaces a route (a SvelteKit route id such as "/measures/[id]") needs, shell included. */

@@ -1,10 +1,54 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Everything the root layout imports statically goes in one chunk. Every route loads all of it
+ * anyway, so one file costs no route anything and spares the app shell dozens of small ones, each
+ * with its own gzip overhead and import/export names (see bench/shell-size.bench.js).
+ */
+const rootLayout = [resolve('src/routes/+layout.ts'), resolve('src/routes/+layout.svelte')];
+const layoutModules = new Set<string>();
+const shellChunk: Plugin = {
+	name: 'yol:shell-chunk',
+	apply: 'build',
+	buildEnd() {
+		layoutModules.clear();
+		if (this.environment.name !== 'client') return;
+		const queue = rootLayout.filter((id) => this.getModuleInfo(id));
+		while (queue.length > 0) {
+			const id = queue.pop()!;
+			if (layoutModules.has(id)) continue;
+			layoutModules.add(id);
+			queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+		}
+	}
+};
 
 const faultTests = process.env.YOL_FAULT_TESTS === '1';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), shellChunk],
+	build: {
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{ name: 'shell', test: (id: string) => layoutModules.has(id), priority: 3 },
+						// The small pieces most screens share (loading states, local text, live reads).
+						{ name: 'screens', test: /[\\/]src[\\/]lib[\\/]/, minShareCount: 10, priority: 1 },
+						// The roadmap's record schemas: one file for the sync engine to load lazily.
+						{
+							name: 'roadmap',
+							test: /[\\/]src[\\/]lib[\\/]domain[\\/](measures|meetings|organisations|schema-parts)\.ts$/,
+							priority: 2
+						}
+					]
+				}
+			}
+		}
+	},
 	// workbox-window ships CommonJS for Node; bundling it avoids the dev-server import error.
 	ssr: { noExternal: ['workbox-window'] },
 	server: { fs: { allow: ['locales'] } },

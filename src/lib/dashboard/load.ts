@@ -20,7 +20,6 @@ import {
 } from '$lib/domain/dashboard/suppression';
 import { formulaReferences } from '$lib/domain/formula';
 import { leaves } from '$lib/domain/locations';
-import { sortMeasures } from '$lib/domain/measures';
 import {
 	STATUS_SEVERITY,
 	assessProgress,
@@ -247,5 +246,7 @@ export async function linkedMeasures(
 	indicator: Pick<LocalIndicator, 'id'>
 ): Promise<LocalMeasure[]> {
 	const linked = await db.measures.filter((m) => m.indicatorIds.includes(indicator.id)).toArray();
+	// Loaded here, not with the module: the overview never lists measures (the app shell's size).
+	const { sortMeasures } = await import('$lib/domain/measures');
 	return sortMeasures(linked);
 }

@@ -43,7 +43,7 @@ export function overviewTable(
 			indicator.code,
 			pickText(indicator.name, lang).text,
 			t(`areas:${indicator.area}.name`),
-			t(`entry:unit.${indicator.unit}`),
+			t(`unit.${indicator.unit}`),
 			place,
 			latest ? periodLabel(latest.period, lang) : null,
 			figure(row, latest?.value ?? null, threshold),
@@ -78,7 +78,7 @@ export function indicatorTable(
 		t(`dashboard:columns.${h}`)
 	);
 	const name = pickText(indicator.name, lang).text;
-	const unit = t(`entry:unit.${indicator.unit}`);
+	const unit = t(`unit.${indicator.unit}`);
 	const rows: CsvField[][] = [];
 	for (const place of places) {
 		for (const point of place.points) {

@@ -1,8 +1,12 @@
 import { parseIndicatorValue, type IndicatorValue } from '$lib/domain/indicators';
-import { isOpen, resolvedFields, type ResolutionChoice } from '$lib/domain/sync/conflict';
+import { resolvedFields, type ResolutionChoice } from '$lib/domain/sync/conflict';
+import { toReview } from './conflicts-to-review';
 import type { HistoryEntry, LocalConflict, LocalValue, YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
 import { InvalidValueError } from './values';
+
+// The reading half lives apart so the sync status can count conflicts without this module.
+export { conflictsToReview, openConflictFor, toReview } from './conflicts-to-review';
 
 /** A conflict that is no longer waiting for a choice (resolved here or elsewhere, or gone). */
 export class ConflictSettledError extends Error {
@@ -10,26 +14,6 @@ export class ConflictSettledError extends Error {
 		super(`conflict ${conflictId} is already settled`);
 		this.name = 'ConflictSettledError';
 	}
-}
-
-/** Waiting for a person: open on the server and no choice made on this device yet. */
-export function toReview(conflict: LocalConflict): boolean {
-	return isOpen(conflict) && !conflict.pending;
-}
-
-/** Conflicts to review, newest first. */
-export async function conflictsToReview(db: YolDatabase): Promise<LocalConflict[]> {
-	const all = await db.conflicts.toArray();
-	return all.filter(toReview).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
-/** The open conflict about one value, if any (the entry cell links to its review). */
-export async function openConflictFor(
-	db: YolDatabase,
-	valueId: string
-): Promise<LocalConflict | undefined> {
-	const list = await db.conflicts.where('entityId').equals(valueId).toArray();
-	return list.filter(toReview).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
 /**

@@ -26,7 +26,7 @@ export function reportTitle(period: ReportPeriod, lang: Language): string {
 
 /** The text, and " (in English)" when it stands in for the reader's language. */
 export function withMarker(text: PickedText): string {
-	return text.fallback ? `${text.text} ${t(`entry:fallback.${text.lang}`)}` : text.text;
+	return text.fallback ? `${text.text} ${t(`fallback.${text.lang}`)}` : text.text;
 }
 
 export function deadlineWords(deadline: string, lang: Language): string {

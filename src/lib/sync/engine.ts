@@ -2,9 +2,6 @@ import type { Table } from 'dexie';
 import { parseIndicator, parseIndicatorValue, type Parsed } from '$lib/domain/indicators';
 import { parseLocation } from '$lib/domain/location-schema';
 import { isOpen, parseConflict } from '$lib/domain/sync/conflict';
-import { parseMeasure, parseMeasureNote } from '$lib/domain/measures';
-import { parseMeeting } from '$lib/domain/meetings';
-import { parseOrganisation } from '$lib/domain/organisations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	MAX_MUTATIONS_PER_PUSH,
@@ -25,6 +22,7 @@ import type {
 	SyncState,
 	YolDatabase
 } from '$lib/db/database';
+import { loadParsersFor, roadmap } from './lazy-parsers';
 import { SyncHttpError, type SyncTransport } from './transport';
 
 /**
@@ -134,10 +132,10 @@ function parseChange(change: RecordChange): Parsed<SyncRow> {
 			parseIndicatorValue({ ...(input as object), rev: change.rev, deleted: false }),
 		indicator: parseIndicator,
 		location: parseLocation,
-		organisation: parseOrganisation,
-		measure: parseMeasure,
-		measureNote: parseMeasureNote,
-		meeting: parseMeeting
+		organisation: (input) => roadmap().parseOrganisation(input),
+		measure: (input) => roadmap().parseMeasure(input),
+		measureNote: (input) => roadmap().parseMeasureNote(input),
+		meeting: (input) => roadmap().parseMeeting(input)
 	};
 	const parsed = parsers[change.entity](data);
 	if (!parsed.ok) return parsed;
@@ -170,6 +168,7 @@ async function adoptShadow(db: YolDatabase, entity: EntityKind, id: string): Pro
 		await table.delete(id);
 		return;
 	}
+	await loadParsersFor([shadow]);
 	const parsed = parseChange(shadow);
 	if (parsed.ok) await adopt(table, parsed.value);
 }
@@ -591,7 +590,9 @@ async function applyChange(
 /** A page's records checked by their schemas before its transaction (see pullChanges). */
 type CheckedPage = Map<Change, Parsed<SyncRow>>;
 
-function checkPage(changes: readonly Change[]): CheckedPage {
+async function checkPage(changes: readonly Change[]): Promise<CheckedPage> {
+	// Outside any transaction here: the roadmap's schemas load like any other lazy file.
+	await loadParsersFor(changes);
 	const checked: CheckedPage = new Map();
 	for (const change of changes) {
 		if (change.entity === 'conflict' || change.deleted) continue;
@@ -613,6 +614,7 @@ async function applyPage(
 	firstSync = false,
 	checked: CheckedPage = new Map()
 ): Promise<void> {
+	await loadParsersFor(pageChanges);
 	// Conflicts go last: each names a value that came earlier (a lower revision) in this page or
 	// before it, whose conflict marker it sets or clears.
 	const changes = pageChanges.filter((c): c is RecordChange => c.entity !== 'conflict');
@@ -745,7 +747,7 @@ export async function pullChanges(
 	// to `pageSize`: fewer, larger IndexedDB transactions, each written while the next arrives.
 	let size = firstSync ? Math.min(pageSize, FIRST_PAGE) : pageSize;
 	let page = await transport.pull(after, size);
-	let checked = checkPage(page.changes);
+	let checked = await checkPage(page.changes);
 	for (;;) {
 		const more = page.hasMore && page.cursor > after;
 		// The next page is fetched while this one is stored: on a first sync the network, the
@@ -775,7 +777,7 @@ export async function pullChanges(
 		if (request) {
 			try {
 				next = await request;
-				checked = checkPage(next.changes);
+				checked = await checkPage(next.changes);
 			} catch (error) {
 				fetchError = error;
 			}

@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { conflictsToReview } from '$lib/db/conflicts';
+import { conflictsToReview } from '$lib/db/conflicts-to-review';
 import type { YolDatabase } from '$lib/db/database';
 import { backoffDelay } from './backoff';
 import { browserEnvironment, type SyncEnvironment } from './environment';

@@ -18,9 +18,10 @@ export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	catalogue: ['auth', 'catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
 	indicators: ['dashboard', 'detail', 'entry'],
-	measures: ['auth', 'measures', 'meetings', 'catalogue'],
+	measures: ['auth', 'measures', 'meetings', 'catalogue', 'organisations'],
 	meeting: ['dashboard', 'detail'],
-	meetings: ['auth', 'measures', 'meetings', 'catalogue'],
+	meetings: ['auth', 'measures', 'meetings', 'catalogue', 'organisations'],
+	organisations: ['auth', 'organisations', 'measures', 'catalogue'],
 	report: ['measures', 'report'],
 	signin: ['auth']
 };

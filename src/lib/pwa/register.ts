@@ -7,46 +7,39 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 let started = false;
 
 /**
- * Registers SvelteKit's service worker and follows its install and update steps, which drive the
- * prompt. (Done with the browser's own API: workbox-window did the same for 2 KB more of the app
- * shell.) Not in `vite dev`: there the worker would precache nothing and only hide code changes
- * behind a stale cache.
+ * Registers SvelteKit's service worker through workbox-window, which reports the install and
+ * update steps that drive the prompt. Not in `vite dev`: there the worker would precache nothing
+ * and only hide code changes behind a stale cache.
  */
 export async function registerServiceWorker(): Promise<void> {
 	if (started || dev || !('serviceWorker' in navigator)) return;
 	started = true;
-	const container = navigator.serviceWorker;
-	// A page already served by a worker is getting an update; one that is not, its first install.
-	const isUpdate = container.controller !== null;
 
-	let registration: ServiceWorkerRegistration;
+	// Loaded here, in the browser only: workbox-window's Node build is CommonJS.
+	const { Workbox } = await import('workbox-window');
+	// SvelteKit bundles the worker into one file with no import statements: a classic script.
+	const wb = new Workbox('/service-worker.js', { scope: '/', type: 'classic' });
+
+	wb.addEventListener('waiting', () => pwa.updateFound());
+	wb.addEventListener('activated', (event) => {
+		if (!event.isUpdate && !event.isExternal) pwa.firstInstallDone();
+	});
+	wb.addEventListener('controlling', (event) => {
+		// The first install also takes control (clients.claim): that is no reason to reload.
+		if (event.isUpdate || pwa.reloadRequested) pwa.takeOver();
+	});
+	pwa.connect(() => wb.messageSkipWaiting());
+
 	try {
-		// SvelteKit bundles the worker into one file with no import statements: a classic script.
-		registration = await container.register('/service-worker.js', { scope: '/', type: 'classic' });
+		await wb.register();
 	} catch (error) {
 		// The app still works online; it only loses offline use. Nothing for the user to do.
 		console.warn('Service worker registration failed', error);
 		return;
 	}
 
-	const follow = (worker: ServiceWorker | null) => {
-		worker?.addEventListener('statechange', () => {
-			// Installed while another worker serves the page: the new version waits for consent.
-			if (worker.state === 'installed' && container.controller) pwa.updateFound();
-			if (worker.state === 'activated' && !isUpdate) pwa.firstInstallDone();
-		});
-	};
-	if (registration.waiting && container.controller) pwa.updateFound();
-	follow(registration.installing);
-	registration.addEventListener('updatefound', () => follow(registration.installing));
-	container.addEventListener('controllerchange', () => {
-		// The first install also takes control (clients.claim): that is no reason to reload.
-		if (isUpdate || pwa.reloadRequested) pwa.takeOver();
-	});
-	pwa.connect(() => registration.waiting?.postMessage({ type: 'SKIP_WAITING' }));
-
 	const checkForUpdate = () => {
-		if (navigator.onLine) registration.update().catch(() => undefined);
+		if (navigator.onLine) wb.update().catch(() => undefined);
 	};
 	setInterval(checkForUpdate, UPDATE_CHECK_MS);
 	window.addEventListener('online', checkForUpdate);

@@ -252,6 +252,23 @@ const ACKNOWLEDGED: ReadonlySet<string> = new Set(['applied', 'merged', 'duplica
 type AckedValue = [id: string, rev: number | null];
 
 /**
+ * The answered values this device shows as in conflict or refused: they settle one by one. Read
+ * by id (values keep no index of their state: it cost every first sync a third index).
+ */
+async function markedValues(
+	db: YolDatabase,
+	answered: [OutboxEntry, MutationResult][]
+): Promise<Set<string>> {
+	const ids = [...new Set(answered.filter(([e]) => e.entity === 'value').map(([e]) => e.entityId))];
+	const rows = await db.values.bulkGet(ids);
+	return new Set(
+		rows
+			.filter((row) => row?.syncState === 'conflict' || row?.syncState === 'rejected')
+			.map((row) => row!.id)
+	);
+}
+
+/**
  * Sorts a push's answers three ways, keeping each record's answers together:
  * - `values`: value edits the server has (applied, merged, duplicate), every answer of the push
  *   about that value so, none a resolution, and the value not marked conflict or rejected on this
@@ -344,10 +361,9 @@ export async function settleAcknowledgedLeftovers(db: YolDatabase): Promise<void
 			for (const [id, rev] of entry.value as AckedValue[]) revs.set(id, rev);
 		}
 		await db.meta.bulkDelete(entries.map((e) => e.key));
-		const local = new Set(
-			(await db.values.where('syncState').equals('local').primaryKeys()).map(String)
-		);
-		const candidates = [...revs.keys()].filter((id) => local.has(id));
+		const acked = [...revs.keys()];
+		const current = await db.values.bulkGet(acked);
+		const candidates = acked.filter((_, i) => current[i]?.syncState === 'local');
 		if (candidates.length === 0) return;
 		const pending = new Set(
 			(await db.outbox.where('entityId').anyOf(candidates).toArray())
@@ -528,9 +544,7 @@ export async function pushOutbox(
 		// One transaction for the whole answer: the outbox and the records' states move together,
 		// so a closed tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
 		await db.transaction('rw', syncTables(db), async () => {
-			const marked = new Set(
-				(await db.values.where('syncState').anyOf('conflict', 'rejected').primaryKeys()).map(String)
-			);
+			const marked = await markedValues(db, answered);
 			const { values, plain, others } = splitAcknowledged(answered, marked);
 			const whole =
 				values.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;

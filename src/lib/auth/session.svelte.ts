@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import {
+	LEGACY_DATABASE_NAME,
 	YolDatabase,
 	deleteUserDatabase,
 	selectLocalDb,
@@ -6,7 +8,6 @@ import {
 	userDatabaseName
 } from '$lib/db/database';
 import { deviceId, renewDeviceId } from '$lib/db/device';
-import { settleLegacyDatabase } from '$lib/db/legacy';
 import type { Actor } from '$lib/domain/auth';
 import type { Language } from '$lib/domain/languages';
 import { setLanguageOwner, userLanguageKey } from '$lib/i18n/persist';
@@ -90,7 +91,11 @@ export class Session {
 				this.confirmed = true;
 			}
 		}
-		if (actor) await settleLegacyDatabase(actor.userId).catch(() => 'kept');
+		// Devices from before accounts only: the code that settles their database loads then.
+		if (actor && (await Dexie.exists(LEGACY_DATABASE_NAME).catch(() => false))) {
+			const { settleLegacyDatabase } = await import('$lib/db/legacy');
+			await settleLegacyDatabase(actor.userId).catch(() => 'kept');
+		}
 		this.#use(actor);
 		if (actor && !this.confirmed) void this.check();
 		// Another tab signed in or out: this one follows, rather than show one user's data under

@@ -145,6 +145,13 @@ export class YolDatabase extends Dexie {
 }
 
 /**
+ * The one database every device used before accounts existed. Nobody owns it, so it must not
+ * linger on a tablet (personal data readable by whoever opens the browser), and the changes in
+ * its outbox were typed by a person and must not be lost (see legacy.ts).
+ */
+export const LEGACY_DATABASE_NAME = 'yol-local';
+
+/**
  * Each user who signs in on this device keeps their data in their own database, named after
  * them, so a second person on a shared tablet never reads the first one's records, even offline.
  */

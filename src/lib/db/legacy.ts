@@ -1,12 +1,7 @@
 import Dexie from 'dexie';
-import { YolDatabase, userDatabaseName, type EntityKind } from './database';
+import { LEGACY_DATABASE_NAME, YolDatabase, userDatabaseName, type EntityKind } from './database';
 
-/**
- * The one database every device used before accounts existed. Nobody owns it, so it must not
- * linger on a tablet (personal data readable by whoever opens the browser), and the changes in
- * its outbox were typed by a person and must not be lost.
- */
-export const LEGACY_DATABASE_NAME = 'yol-local';
+export { LEGACY_DATABASE_NAME };
 
 /** What became of the old database: none found, its unsynced work moved, removed, or kept. */
 export type LegacyOutcome = 'none' | 'adopted' | 'removed' | 'kept';

@@ -1,10 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/lib/domain/auth';
-import type { IndicatorValue } from '../../src/lib/domain/indicators';
 import type { Location } from '../../src/lib/domain/locations';
 import { SEED_INDICATORS } from '../../src/lib/domain/seed/catalogue';
-import { generateDemoValues } from '../../src/lib/domain/seed/demo-values';
-import { SEED_LOCATIONS } from '../../src/lib/domain/seed/locations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
@@ -17,27 +14,11 @@ import { pullChanges, scopeFor } from '../../src/lib/server/sync/pull';
 import { applyPush } from '../../src/lib/server/sync/push';
 import { TEST_ACTORS } from '../factories/actors';
 import { apiOn, withAccounts } from '../factories/api';
+import { GANJA, GANJA_NEW, YASAMAL, YASAMAL_NEW } from '../factories/scoped-values';
 import { describeStores } from './stores';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-/** Values in Ganja (inside the demo caseworker's region) and in Yasamal, Baku (outside it). */
-const VALUES = generateDemoValues({
-	locations: SEED_LOCATIONS.filter((l) => l.id === 'dist-ganja' || l.id === 'dist-yasamal'),
-	from: '2026-01-01',
-	to: '2026-01-31'
-}).filter((v) => v.cell === 'total' && v.value !== null);
-
-function valueAt(locationId: string, i = 0): IndicatorValue {
-	const value = VALUES.filter((v) => v.locationId === locationId)[i];
-	if (!value) throw new Error(`no sample value at ${locationId}`);
-	return { ...value, comment: 'Ailə ilə görüşüldü', rev: 0 };
-}
-
-const GANJA = valueAt('dist-ganja');
-const GANJA_NEW = valueAt('dist-ganja', 1);
-const YASAMAL = valueAt('dist-yasamal');
-const YASAMAL_NEW = valueAt('dist-yasamal', 1);
 const INDICATOR = SEED_INDICATORS[0];
 const DASHKASAN: Location = {
 	id: 'dist-dashkasan',

@@ -1,8 +1,6 @@
 import { expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/lib/domain/auth';
 import type { IndicatorValue } from '../../src/lib/domain/indicators';
-import { generateDemoValues } from '../../src/lib/domain/seed/demo-values';
-import { SEED_LOCATIONS } from '../../src/lib/domain/seed/locations';
 import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
@@ -15,6 +13,7 @@ import { handlePull } from '../../src/lib/server/sync/http';
 import { pullChanges, scopeFor } from '../../src/lib/server/sync/pull';
 import { applyPush } from '../../src/lib/server/sync/push';
 import { TEST_ACTORS } from '../factories/actors';
+import { GANJA, GANJA_NEW, YASAMAL } from '../factories/scoped-values';
 import { describeStores } from './stores';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -25,22 +24,6 @@ vi.setConfig({ testTimeout: 60_000 });
  * that user, never a page older than the server's head, never another scope's page, and never a
  * conflict the user may not see, even from a page another user's request put in the cache.
  */
-
-const VALUES = generateDemoValues({
-	locations: SEED_LOCATIONS.filter((l) => l.id === 'dist-ganja' || l.id === 'dist-yasamal'),
-	from: '2026-01-01',
-	to: '2026-01-31'
-}).filter((v) => v.cell === 'total' && v.value !== null);
-
-function valueAt(locationId: string, i = 0): IndicatorValue {
-	const value = VALUES.filter((v) => v.locationId === locationId)[i];
-	if (!value) throw new Error(`no sample value at ${locationId}`);
-	return { ...value, comment: 'Ailə ilə görüşüldü', rev: 0 };
-}
-
-const GANJA = valueAt('dist-ganja');
-const GANJA_NEW = valueAt('dist-ganja', 1);
-const YASAMAL = valueAt('dist-yasamal');
 
 /** A second caseworker of the same region: same scope, another person. */
 const OTHER_CASEWORKER: Actor = { ...TEST_ACTORS.caseworker, userId: 'test-caseworker-2' };

@@ -15,20 +15,7 @@ export interface AuditEntry {
 
 /** Writes one audit line; call it on the `tx` that makes the change, so both commit or neither. */
 export async function writeAudit(tx: Store, entry: AuditEntry): Promise<void> {
-	await tx.run(
-		`INSERT INTO audit (at, user_id, device_id, entity, entity_id, action, old_data, new_data)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		[
-			entry.at,
-			entry.userId,
-			entry.deviceId,
-			entry.entity,
-			entry.entityId,
-			entry.action,
-			toJson(entry.old),
-			toJson(entry.new)
-		]
-	);
+	await writeAudits(tx, [entry]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { valueId } from '$lib/domain/value-id';
 import { YolDatabase } from './database';
 import { StorageFullError } from './errors';
-import { OfflineError } from '$lib/sync/transport';
+import { OfflineError, SessionEndedError } from '$lib/sync/transport';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { FirstStart } from './first-start.svelte';
 import Dexie from 'dexie';
@@ -124,6 +124,26 @@ describe('first start', () => {
 		expect(start.status).toBe('error');
 		expect(start.error?.offline).toBe(true);
 		expect(await db.indicators.count()).toBe(0);
+	});
+
+	it('says the session ended (not a generic failure) when the server refuses it, and tries again', async () => {
+		const start = new FirstStart();
+		const ended = {
+			push: async () => {
+				throw new SessionEndedError();
+			},
+			pull: async () => {
+				throw new SessionEndedError();
+			}
+		};
+		await start.run(db, ended);
+		expect(start.status).toBe('error');
+		expect(start.error).toMatchObject({ sessionEnded: true, offline: false });
+		expect(await db.indicators.count()).toBe(0);
+		// Signed in again: the download runs once more and the error goes.
+		await start.run(db, catalogueServer(10));
+		expect(start.status).toBe('ready');
+		expect(start.error).toBeNull();
 	});
 });
 

@@ -3,7 +3,12 @@ import { StorageFullError, isQuotaError } from './errors';
 import { askPersistenceOnce, type PersistOutcome } from './persistence';
 import { PULL_PAGE_MAX } from '$lib/domain/sync/protocol';
 import { emptySummary, pullChanges } from '$lib/sync/engine';
-import { OfflineError, fetchTransport, type SyncTransport } from '$lib/sync/transport';
+import {
+	OfflineError,
+	SessionEndedError,
+	fetchTransport,
+	type SyncTransport
+} from '$lib/sync/transport';
 import { isSeeded, markSeeded } from './seed-state';
 
 export type FirstStartStatus = 'idle' | 'checking' | 'seeding' | 'ready' | 'error';
@@ -17,7 +22,13 @@ export class FirstStart {
 	done = $state(0);
 	total = $state(0);
 	/** The failure, for the message; `storageFull` picks the out-of-space wording. */
-	error = $state<{ message: string; storageFull: boolean; offline: boolean } | null>(null);
+	error = $state<{
+		message: string;
+		storageFull: boolean;
+		offline: boolean;
+		/** The server no longer knows the session: the download waits for the password. */
+		sessionEnded: boolean;
+	} | null>(null);
 	/** Set only on the start where the browser was asked, so the note shows once. */
 	persisted = $state<PersistOutcome | null>(null);
 
@@ -62,6 +73,7 @@ export class FirstStart {
 			this.status = 'error';
 			this.error = {
 				offline: error instanceof OfflineError,
+				sessionEnded: error instanceof SessionEndedError,
 				message: error instanceof Error ? error.message : String(error),
 				storageFull: error instanceof StorageFullError || isQuotaError(error)
 			};

@@ -165,6 +165,8 @@ test('a CSV export downloads the values in view, with a BOM and headers in the l
 	const lines = text.split('\r\n');
 	expect(lines[0]).toContain('Код,Показатель,Направление');
 	expect(lines[0]).toContain('Последнее значение');
+	// The status comes with its reason in words, as the page gives it on tap.
+	expect(lines[0]).toMatch(/,Статус,Почему такой статус$/);
 	// A header, one line per indicator of the overview (the demo catalogue's among them), and the
 	// final line break.
 	const rows = lines.slice(1, -1);

@@ -6,6 +6,7 @@ import { pickText } from '$lib/domain/text';
 import { t } from '$lib/i18n';
 import type { ExportTable } from './export';
 import type { IndicatorRow } from './load';
+import { explainStatus } from './words';
 
 /** A rolled-up figure for a file: rounded as the screen shows it, suppressed when small. */
 function figure(row: Pick<IndicatorRow, 'indicator'>, value: number | null, threshold: number) {
@@ -34,7 +35,8 @@ export function overviewTable(
 		'target',
 		'target_date',
 		'progress_percent',
-		'status'
+		'status',
+		'status_why'
 	].map((h) => t(`dashboard:columns.${h}`));
 	const lines: CsvField[][] = rows.map((row) => {
 		const { indicator, latest, progress } = row;
@@ -52,7 +54,10 @@ export function overviewTable(
 			indicator.target?.value ?? null,
 			indicator.target?.date ?? null,
 			actual === null ? null : Math.round(actual * 1000) / 10,
-			t(`dashboard:status.${progress.status}`)
+			t(`dashboard:status.${progress.status}`),
+			// The page explains a status on tap; a file has no tap, so the words travel with it
+			// (e.g. a count for one region: "targets are national figures").
+			explainStatus(row, lang, threshold)
 		];
 	});
 	return { name: 'yol-dashboard', headers, rows: lines };

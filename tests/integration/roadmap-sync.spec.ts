@@ -229,4 +229,35 @@ describeStores('roadmap sync', (db) => {
 			redCrescent.id
 		]);
 	});
+
+	it('refuses the second of two bodies added offline under one name, naming the field', async () => {
+		const store = db().store;
+		await migrate(store);
+		await seedDemoRoadmap(store);
+		const net = transportTo(store);
+		const a = await device();
+		const b = await device();
+		await syncOnce(a, net, 'tablet-a');
+		await syncOnce(b, net, 'tablet-b');
+		const body = (id: string, en: string) => ({
+			id,
+			name: { az: '', en, ru: '' },
+			shortName: { az: '', en: 'AzRCS', ru: '' }
+		});
+		expect((await saveOrganisation(a, body('org-rc-a', 'Red Crescent'), 'tablet-a')).ok).toBe(true);
+		expect(
+			(await saveOrganisation(b, body('org-rc-b', 'Red Crescent Society'), 'tablet-b')).ok
+		).toBe(true);
+		expect(await syncOnce(a, net, 'tablet-a')).toMatchObject({ pushed: 1, rejected: 0 });
+		expect(await syncOnce(b, net, 'tablet-b')).toMatchObject({ pushed: 0, rejected: 1 });
+		expect(await b.organisations.get('org-rc-b')).toMatchObject({
+			syncState: 'rejected',
+			rejectReason: expect.stringContaining('shortName.en')
+		});
+		// The server keeps the first; the refused one never reaches anyone else.
+		const c = await device();
+		await syncOnce(c, net, 'tablet-c');
+		expect(await c.organisations.get('org-rc-a')).toBeDefined();
+		expect(await c.organisations.get('org-rc-b')).toBeUndefined();
+	});
 });

@@ -30,7 +30,8 @@ export function organisationLabel(org: Organisation, lang: Language): PickedText
 	return short.text.trim() ? short : pickText(org.name, lang);
 }
 
-const folded = (text: string, lang: Language) => text.trim().toLocaleLowerCase(lang);
+const folded = (text: string | undefined, lang: Language) =>
+	(text ?? '').trim().toLocaleLowerCase(lang);
 
 /**
  * Everything wrong with an organisation as it would stand in this list: the schema, and a name or
@@ -48,7 +49,7 @@ export function organisationProblems(
 	const problems = (['name', 'shortName'] as const).flatMap((field) =>
 		LANGUAGES.flatMap((lang) => {
 			const mine = folded(org[field][lang], lang);
-			const taken = mine && others.find((o) => folded(o[field][lang], lang) === mine);
+			const taken = mine && others.find((o) => folded(o[field]?.[lang], lang) === mine);
 			return taken
 				? [
 						{

@@ -13,7 +13,7 @@ import {
 	type MeasureNote
 } from '../../domain/measures';
 import { parseMeeting, type Meeting } from '../../domain/meetings';
-import { parseOrganisation } from '../../domain/organisations';
+import { organisationProblems, type Organisation } from '../../domain/organisations';
 import { SEED_INDICATORS } from '../../domain/seed/catalogue';
 import { SEED_LOCATIONS } from '../../domain/seed/locations';
 import { SEED_ORGANISATIONS } from '../../domain/seed/organisations';
@@ -55,7 +55,7 @@ export async function checkRecord(
 		value: () => checkValue(tx, data, lookups),
 		indicator: () => checkIndicator(tx, data),
 		location: () => checkLocation(tx, data, lookups),
-		organisation: () => toChecked(parseOrganisation(data)),
+		organisation: () => checkOrganisation(tx, data),
 		measure: () => checkMeasure(tx, data),
 		measureNote: () => checkMeasureNote(tx, data),
 		meeting: () => checkMeeting(tx, data),
@@ -121,6 +121,23 @@ async function checkIndicator(tx: Store, data: unknown): Promise<Checked> {
 		return { ok: false, reason: `code: ${code} is already the code of another indicator` };
 	}
 	return checked;
+}
+
+/**
+ * As with indicator codes: two coordinators offline can each add the same body, or rename one to
+ * another's name. The second to arrive is refused at the field, in the words the device uses.
+ */
+async function checkOrganisation(tx: Store, data: unknown): Promise<Checked> {
+	const stored = await tx.all<{ id: string; data: string | null }>(
+		`SELECT id, data FROM records WHERE entity = 'organisation' AND deleted = $1`,
+		[false]
+	);
+	const storedIds = new Set(stored.map((row) => row.id));
+	const list = [
+		...stored.map((row) => JSON.parse(row.data ?? '{}') as Organisation),
+		...SEED_ORGANISATIONS.filter((seed) => !storedIds.has(seed.id))
+	];
+	return toChecked(organisationProblems(data as Organisation, list));
 }
 
 async function checkLocation(

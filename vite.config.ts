@@ -36,13 +36,18 @@ export default defineConfig({
 				codeSplitting: {
 					groups: [
 						{ name: 'shell', test: (id: string) => layoutModules.has(id), priority: 3 },
-						// The small pieces most screens share (loading states, local text, live reads).
-						{ name: 'screens', test: /[\\/]src[\\/]lib[\\/]/, minShareCount: 10, priority: 1 },
-						// The roadmap's record schemas: one file for the sync engine to load lazily.
+						// The small pieces most screens share (loading states, local text, live reads), kept
+						// apart by which screens use them, so that a screen that only reads never loads
+						// the forms' pieces (fields, form session, local save).
 						{
-							name: 'roadmap',
-							test: /[\\/]src[\\/]lib[\\/]domain[\\/](measures|meetings|organisations|schema-parts)\.ts$/,
-							priority: 2
+							name: 'screens',
+							test: /[\\/]src[\\/]lib[\\/]/,
+							minShareCount: 10,
+							priority: 1,
+							entriesAware: true,
+							// Pieces under 1.5 KB join their nearest neighbour: each file costs a request and
+							// its own gzip and import overhead.
+							entriesAwareMergeThreshold: 1500
 						}
 					]
 				}

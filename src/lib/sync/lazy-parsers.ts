@@ -1,25 +1,22 @@
 import { Dexie } from 'dexie';
-import type * as RoadmapParsers from './roadmap-parsers';
+import type * as RecordParsers from './record-parsers';
 
-const ROADMAP_ENTITIES = new Set(['measure', 'measureNote', 'meeting', 'organisation']);
-
-let loaded: typeof RoadmapParsers | undefined;
+let loaded: typeof RecordParsers | undefined;
 
 /**
- * Loads the roadmap's schemas if any of these changes needs them (once; cached offline). Called
+ * Loads the records' schemas if any of these changes needs them (once; cached offline). Called
  * inside the engine's IndexedDB transactions: Dexie.waitFor keeps the transaction alive while the
  * file loads (an await on anything else would let IndexedDB commit it half-way).
  */
-export function loadParsersFor(changes: readonly { entity: string }[]): Promise<void> {
-	if (loaded || !changes.some((c) => ROADMAP_ENTITIES.has(c.entity)))
-		return Dexie.Promise.resolve();
-	return Dexie.waitFor(import('./roadmap-parsers')).then((parsers) => {
+export function loadParsersFor(changes: readonly { deleted?: boolean }[]): Promise<void> {
+	if (loaded || !changes.some((c) => !c.deleted)) return Dexie.Promise.resolve();
+	return Dexie.waitFor(import('./record-parsers')).then((parsers) => {
 		loaded = parsers;
 	});
 }
 
-/** The roadmap's schemas, loaded by loadParsersFor before any record of theirs is parsed. */
-export function roadmap(): typeof RoadmapParsers {
-	if (!loaded) throw new Error('sync: roadmap schemas used before loadParsersFor');
+/** The records' schemas, loaded by loadParsersFor before any record is parsed. */
+export function parsers(): typeof RecordParsers {
+	if (!loaded) throw new Error('sync: record schemas used before loadParsersFor');
 	return loaded;
 }

@@ -57,7 +57,7 @@ export const MutationSchema = v.object({
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 
 /**
- * Devices also keep a push under a size (engine.ts PUSH_BODY_BUDGET) that fits the server's
+ * Devices also keep a push under a size (push.ts PUSH_BODY_BUDGET) that fits the server's
  * default body limit. Should this ever grow, a server of before answers a larger push 400 (field
  * 'mutations'), and the device then sends fewer at a time.
  */

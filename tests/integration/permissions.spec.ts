@@ -2,6 +2,7 @@ import { expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/lib/domain/auth';
 import type { Location } from '../../src/lib/domain/locations';
 import { SEED_INDICATORS } from '../../src/lib/domain/seed/catalogue';
+import { SUPPRESSION_SETTING_ID } from '../../src/lib/domain/settings';
 import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
@@ -104,7 +105,8 @@ type Kind =
 	| 'value out of scope (delete)'
 	| 'value moved out of scope'
 	| 'indicator'
-	| 'location';
+	| 'location'
+	| 'setting';
 
 const KINDS: Record<Kind, () => Omit<Mutation, 'seq'>> = {
 	'value in scope (new)': () => put('value', GANJA_NEW),
@@ -116,7 +118,8 @@ const KINDS: Record<Kind, () => Omit<Mutation, 'seq'>> = {
 	'value moved out of scope': () => put('value', { ...GANJA, locationId: 'dist-yasamal' }, 1),
 	indicator: () =>
 		put('indicator', { ...INDICATOR, name: { ...INDICATOR?.name, en: 'Renamed' } } as never),
-	location: () => put('location', { ...DASHKASAN })
+	location: () => put('location', { ...DASHKASAN }),
+	setting: () => put('setting', { id: SUPPRESSION_SETTING_ID, value: 10 })
 };
 
 /** What each role may do: `true` applied, or the start of the refusal reason. */
@@ -130,7 +133,8 @@ const EXPECTED: Record<Actor['role'], Record<Kind, true | string>> = {
 		'value out of scope (delete)': true,
 		'value moved out of scope': true,
 		indicator: true,
-		location: true
+		location: true,
+		setting: true
 	},
 	caseworker: {
 		'value in scope (new)': true,
@@ -141,7 +145,8 @@ const EXPECTED: Record<Actor['role'], Record<Kind, true | string>> = {
 		'value out of scope (delete)': `locationId: ${CASEWORKER_SCOPE}`,
 		'value moved out of scope': `locationId: ${CASEWORKER_SCOPE}`,
 		indicator: 'entity: only the coordinator may change indicators',
-		location: 'entity: only the coordinator may change places'
+		location: 'entity: only the coordinator may change places',
+		setting: "entity: only the coordinator may change the working group's settings"
 	},
 	member: Object.fromEntries(
 		Object.keys(KINDS).map((k) => [
@@ -272,6 +277,30 @@ describeStores('who may read what', (db) => {
 		}
 		const coordinator = await pullAll(store, TEST_ACTORS.coordinator);
 		expect(coordinator[0]?.data).toMatchObject({ comment: 'Ailə ilə görüşüldü' });
+	});
+
+	it("the coordinator's small-count threshold reaches every role's device, and nobody else can set it", async () => {
+		const store = await seeded(db().store);
+		const set = await push(store, TEST_ACTORS.coordinator, 'seed-tablet', [
+			put('setting', { id: SUPPRESSION_SETTING_ID, value: 10 })
+		]);
+		expect(set.results[0]?.outcome).toBe('applied');
+		for (const role of ['coordinator', 'caseworker', 'member', 'admin'] as const) {
+			const settings = (await pullAll(store, TEST_ACTORS[role])).filter(
+				(c) => c.entity === 'setting'
+			);
+			expect(
+				settings.map((c) => c.data),
+				role
+			).toEqual([{ id: SUPPRESSION_SETTING_ID, value: 10 }]);
+		}
+		const refused = await push(store, TEST_ACTORS.coordinator, 'seed-tablet', [
+			put('setting', { id: SUPPRESSION_SETTING_ID, value: 0 }, 3)
+		]);
+		expect(refused.results[0]).toMatchObject({
+			outcome: 'rejected',
+			reason: 'value: value must be a whole number from 1 to 100'
+		});
 	});
 
 	it('the audit API shows a record’s history only to those who may see the record', async () => {

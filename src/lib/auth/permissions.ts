@@ -19,6 +19,11 @@ export function canEditRoadmap(actor: Pick<Actor, 'role'> | null): boolean {
 	return actor?.role === 'coordinator';
 }
 
+/** The working group's settings (the small-count threshold): set for everyone by the coordinator. */
+export function canChangeSettings(actor: Pick<Actor, 'role'> | null): boolean {
+	return actor?.role === 'coordinator';
+}
+
 /** Notes on work done come from the field too. */
 export function canWriteNotes(actor: Pick<Actor, 'role'> | null): boolean {
 	return actor?.role === 'coordinator' || actor?.role === 'caseworker';

@@ -13,11 +13,6 @@ import {
 	type MonthRange
 } from '$lib/domain/dashboard/filters';
 import { buildCube, series, type Cube, type Point } from '$lib/domain/dashboard/rollup';
-import {
-	DEFAULT_SUPPRESSION_THRESHOLD,
-	SUPPRESSION_KEY,
-	parseThreshold
-} from '$lib/domain/dashboard/suppression';
 import { formulaReferences } from '$lib/domain/formula';
 import { leaves } from '$lib/domain/locations';
 import {
@@ -26,6 +21,7 @@ import {
 	observationsOf,
 	type Progress
 } from '$lib/domain/progress';
+import { SUPPRESSION_SETTING_ID, suppressionThreshold } from '$lib/domain/settings';
 import { isAdditive } from '$lib/domain/units';
 
 /** Written by the sync scheduler after every successful round. */
@@ -79,12 +75,13 @@ export async function loadDashboard(
 	 */
 	depth: 'latest' | 'series' = 'series'
 ): Promise<DashboardData> {
-	return db.transaction('r', db.indicators, db.locations, db.values, db.meta, async () => {
+	const tables = [db.indicators, db.locations, db.values, db.meta, db.settings];
+	return db.transaction('r', tables, async () => {
 		const [indicators, locations, synced, threshold] = await Promise.all([
 			db.indicators.toArray(),
 			db.locations.toArray(),
 			db.meta.get(LAST_SYNCED_KEY),
-			db.meta.get(SUPPRESSION_KEY)
+			db.settings.get(SUPPRESSION_SETTING_ID)
 		]);
 		const range = monthRange(filters, indicators, today);
 		const wanted = indicators.filter(
@@ -114,7 +111,7 @@ export async function loadDashboard(
 			within,
 			place: national ? null : place,
 			lastSyncedAt: typeof synced?.value === 'string' ? synced.value : null,
-			threshold: threshold ? parseThreshold(threshold.value) : DEFAULT_SUPPRESSION_THRESHOLD
+			threshold: suppressionThreshold(threshold)
 		};
 	});
 }

@@ -1,13 +1,23 @@
-import type { YolDatabase } from '$lib/db/database';
-import { SUPPRESSION_KEY, parseThreshold } from '$lib/domain/dashboard/suppression';
+import type { LocalSetting, YolDatabase } from '$lib/db/database';
+import { saveParsed, type SaveResult } from '$lib/db/local-save';
+import { SUPPRESSION_SETTING_ID, parseSetting, type Setting } from '$lib/domain/settings';
 
 /**
- * The small-count threshold is kept in this device's `meta` table for now. It is meant to be a
- * working-group setting a coordinator changes once for everyone: it should become a synced
- * setting when settings sync.
+ * The small-count threshold is the working group's: a coordinator sets it on any device, and it
+ * syncs to every other one like any record (the server refuses it from anyone else).
  */
-export async function saveThreshold(db: YolDatabase, value: number): Promise<number> {
-	const threshold = parseThreshold(value);
-	await db.meta.put({ key: SUPPRESSION_KEY, value: threshold });
-	return threshold;
+export function saveThreshold(
+	db: YolDatabase,
+	value: number,
+	by: string,
+	now: Date = new Date()
+): Promise<SaveResult<LocalSetting>> {
+	return saveParsed<Setting, LocalSetting>(
+		db,
+		'setting',
+		db.settings,
+		parseSetting({ id: SUPPRESSION_SETTING_ID, value }),
+		by,
+		now
+	);
 }

@@ -2,6 +2,7 @@ import { catalogueServer } from '../../../tests/factories/pull-server';
 import { useFreshDb } from '../../../tests/factories/local-db';
 import { describe, expect, it, vi } from 'vitest';
 import { valueId } from '$lib/domain/value-id';
+import { CLIENT_SCHEMA_VERSION } from '$lib/domain/sync/protocol';
 import { YolDatabase } from './database';
 import { StorageFullError } from './errors';
 import { OfflineError, SessionEndedError } from '$lib/sync/transport';
@@ -191,7 +192,7 @@ describe('database version 5', () => {
 
 		const upgraded = new YolDatabase(old);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(CLIENT_SCHEMA_VERSION);
 		const q3 = await valuesForPeriods(upgraded, 'ind-h1', ['2026Q3']);
 		expect(q3.map((v) => v.locationId).sort()).toEqual(['dist-goranboy', 'dist-yevlakh']);
 		const both = await valuesForPeriods(upgraded, 'ind-h1', ['2026Q2', '2026Q3']);
@@ -210,6 +211,47 @@ describe('database version 5', () => {
 			.filter((v) => v.syncState === 'rejected')
 			.count();
 		expect(rejected).toBe(2);
+		upgraded.close();
+		await YolDatabase.delete(old);
+	});
+});
+
+describe('database version 6', () => {
+	it("opens a version 5 database with its data and outbox, adds the working group's settings and drops the device's own threshold", async () => {
+		const old = `v5-${crypto.randomUUID()}`;
+		const v5 = new Dexie(old);
+		v5.version(1).stores({
+			indicators: 'id, &code, area',
+			locations: 'id, parentId',
+			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
+			outbox: '++seq, entityId',
+			history: '++id, entityId',
+			meta: 'key'
+		});
+		v5.version(2).stores({
+			organisations: 'id',
+			measures: 'id, chapter',
+			measureNotes: 'id, measureId, date',
+			meetings: 'id, date'
+		});
+		v5.version(3).stores({ conflicts: 'id, entityId' });
+		v5.version(5).stores({ values: 'id, [indicatorId+period+locationId], rejectReason' });
+		await v5.open();
+		await v5.table('meta').bulkPut([
+			{ key: 'pull_cursor', value: 42 },
+			{ key: 'dashboard.suppression_threshold', value: 2 }
+		]);
+		await v5.table('outbox').add({ mutationId: 'm-1', entity: 'value', entityId: 'v-1' });
+		v5.close();
+
+		const upgraded = new YolDatabase(old);
+		await upgraded.open();
+		expect(upgraded.verno).toBe(CLIENT_SCHEMA_VERSION);
+		expect((await upgraded.meta.get('pull_cursor'))?.value).toBe(42);
+		expect(await upgraded.outbox.count()).toBe(1);
+		// A threshold one tablet chose no longer applies: the working group's (5 until set) does.
+		expect(await upgraded.meta.get('dashboard.suppression_threshold')).toBeUndefined();
+		expect(await upgraded.settings.count()).toBe(0);
 		upgraded.close();
 		await YolDatabase.delete(old);
 	});

@@ -5,6 +5,7 @@ import type { ConflictRecord, ResolutionChoice, Resolves } from '$lib/domain/syn
 import type { Measure, MeasureNote } from '$lib/domain/measures';
 import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
+import type { Setting } from '$lib/domain/settings';
 import type { Entity } from '$lib/domain/sync/protocol';
 
 /**
@@ -37,6 +38,7 @@ export type LocalOrganisation = Synced<Organisation>;
 export type LocalMeasure = Synced<Measure>;
 export type LocalMeasureNote = Synced<MeasureNote>;
 export type LocalMeeting = Synced<Meeting>;
+export type LocalSetting = Synced<Setting>;
 
 /** What a device keeps in tables of its own (conflicts arrive from the server, in their own table). */
 export type EntityKind = Exclude<Entity, 'conflict'>;
@@ -99,6 +101,7 @@ export class YolDatabase extends Dexie {
 	measures!: EntityTable<LocalMeasure, 'id'>;
 	measureNotes!: EntityTable<LocalMeasureNote, 'id'>;
 	meetings!: EntityTable<LocalMeeting, 'id'>;
+	settings!: EntityTable<LocalSetting, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -141,6 +144,11 @@ export class YolDatabase extends Dexie {
 		this.version(5).stores({
 			values: 'id, [indicatorId+period+locationId], rejectReason'
 		});
+		// Version 6: the working group's settings, synced (the small-count threshold was a setting
+		// of each device, kept in meta: a device's own choice is dropped for the group's).
+		this.version(6)
+			.stores({ settings: 'id' })
+			.upgrade((tx) => tx.table('meta').delete('dashboard.suppression_threshold'));
 	}
 }
 

@@ -83,7 +83,8 @@ function tableName(entity: EntityKind): string {
 		organisation: 'organisations',
 		measure: 'measures',
 		measureNote: 'measureNotes',
-		meeting: 'meetings'
+		meeting: 'meetings',
+		setting: 'settings'
 	};
 	return tables[entity];
 }

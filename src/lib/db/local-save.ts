@@ -1,5 +1,5 @@
-import type { Table } from 'dexie';
-import type { FieldProblem } from '$lib/domain/indicators';
+import type { EntityTable, Table } from 'dexie';
+import type { FieldProblem, Parsed } from '$lib/domain/indicators';
 import type { EntityKind, SyncState, YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
 
@@ -105,4 +105,30 @@ export async function saveLocally<T extends { id: string }, L extends T & { rev:
 		if (isQuotaError(error)) throw new StorageFullError(error);
 		throw error;
 	}
+}
+
+/** A record the schema alone checks: parsed first, then saved against what the device holds. */
+export function saveParsed<T extends { id: string }, L extends T & { rev: number }>(
+	db: YolDatabase,
+	entity: Exclude<EntityKind, 'value'>,
+	table: EntityTable<L, 'id'>,
+	parsed: Parsed<T>,
+	by: string,
+	now: Date
+): Promise<SaveResult<L>> {
+	return saveLocally<T, L>(
+		db,
+		entity,
+		table,
+		async () =>
+			parsed.ok
+				? {
+						problems: [],
+						value: parsed.value,
+						existing: await table.where('id').equals(parsed.value.id).first()
+					}
+				: { problems: parsed.problems },
+		by,
+		now
+	);
 }

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { useFreshDb } from '../../../tests/factories/local-db';
 import { SEED_MEASURES } from '$lib/domain/seed/measures';
+import { CLIENT_SCHEMA_VERSION } from '$lib/domain/sync/protocol';
 import { YolDatabase } from './database';
 import { saveMeasure, saveMeasureNote } from './roadmap';
 
@@ -71,7 +72,7 @@ describe('database version 2', () => {
 
 		const upgraded = new YolDatabase(name);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(CLIENT_SCHEMA_VERSION);
 		expect((await upgraded.meta.get('pull_cursor'))?.value).toBe(42);
 		expect(await upgraded.outbox.count()).toBe(1);
 		expect(await upgraded.measures.count()).toBe(0);

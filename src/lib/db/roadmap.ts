@@ -1,4 +1,3 @@
-import type { Parsed } from '$lib/domain/indicators';
 import {
 	parseMeasure,
 	parseMeasureNote,
@@ -7,16 +6,14 @@ import {
 } from '$lib/domain/measures';
 import { parseMeeting, type Meeting } from '$lib/domain/meetings';
 import { organisationProblems, type Organisation } from '$lib/domain/organisations';
-import type { EntityTable } from 'dexie';
 import type {
-	EntityKind,
 	LocalMeasure,
 	LocalMeasureNote,
 	LocalMeeting,
 	LocalOrganisation,
 	YolDatabase
 } from './database';
-import { content, saveLocally, type SaveResult } from './local-save';
+import { content, saveLocally, saveParsed, type SaveResult } from './local-save';
 
 /**
  * Saving the roadmap's records on this device: organisations, measures, notes on the work done,
@@ -25,32 +22,6 @@ import { content, saveLocally, type SaveResult } from './local-save';
  */
 
 export type RoadmapSave<T> = SaveResult<T>;
-
-/** A record the schema alone checks: parsed first, then saved against what the device holds. */
-function saveParsed<T extends { id: string }, L extends T & { rev: number }>(
-	db: YolDatabase,
-	entity: Exclude<EntityKind, 'value'>,
-	table: EntityTable<L, 'id'>,
-	parsed: Parsed<T>,
-	by: string,
-	now: Date
-): Promise<RoadmapSave<L>> {
-	return saveLocally<T, L>(
-		db,
-		entity,
-		table,
-		async () =>
-			parsed.ok
-				? {
-						problems: [],
-						value: parsed.value,
-						existing: await table.where('id').equals(parsed.value.id).first()
-					}
-				: { problems: parsed.problems },
-		by,
-		now
-	);
-}
 
 /**
  * An organisation, checked against the others on this device too: two bodies of the same name

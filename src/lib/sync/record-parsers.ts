@@ -6,4 +6,5 @@ export { parseLocation } from '$lib/domain/location-schema';
 export { parseMeasure, parseMeasureNote } from '$lib/domain/measures';
 export { parseMeeting } from '$lib/domain/meetings';
 export { parseOrganisation } from '$lib/domain/organisations';
+export { parseSetting } from '$lib/domain/settings';
 export { parseConflict } from '$lib/domain/sync/conflict';

@@ -51,7 +51,8 @@ export function tableOf(db: YolDatabase, entity: EntityKind): Table<SyncRow, str
 		organisation: db.organisations,
 		measure: db.measures,
 		measureNote: db.measureNotes,
-		meeting: db.meetings
+		meeting: db.meetings,
+		setting: db.settings
 	};
 	return tables[entity] as unknown as Table<SyncRow, string>;
 }
@@ -69,6 +70,7 @@ export function syncTables(db: YolDatabase) {
 		db.measures,
 		db.measureNotes,
 		db.meetings,
+		db.settings,
 		db.outbox,
 		db.meta,
 		db.conflicts
@@ -98,7 +100,8 @@ export function parseChange(change: RecordChange): Parsed<SyncRow> {
 		organisation: schemas.parseOrganisation,
 		measure: schemas.parseMeasure,
 		measureNote: schemas.parseMeasureNote,
-		meeting: schemas.parseMeeting
+		meeting: schemas.parseMeeting,
+		setting: schemas.parseSetting
 	};
 	const parsed = parse[change.entity](data);
 	if (!parsed.ok) return parsed;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, buildCsv, csvField } from './csv';
-import { isSuppressed, parseThreshold, suppressed } from './suppression';
+import { isSuppressed, suppressed } from './suppression';
 
 describe('CSV', () => {
 	it('starts with a byte order mark and ends records with CRLF', () => {
@@ -38,13 +38,5 @@ describe('small-count suppression', () => {
 		expect(isSuppressed('percent', 2, 5)).toBe(false);
 		expect(isSuppressed('currency_azn', 2, 5)).toBe(false);
 		expect(suppressed('count', 9, 10)).toBe('<10');
-	});
-
-	it('reads a threshold setting, falling back to 5', () => {
-		expect(parseThreshold(10)).toBe(10);
-		expect(parseThreshold('3')).toBe(3);
-		expect(parseThreshold(0)).toBe(5);
-		expect(parseThreshold('x')).toBe(5);
-		expect(parseThreshold(undefined)).toBe(5);
 	});
 });

@@ -7,7 +7,6 @@ import type { Unit } from '../units';
  * figure does not count individuals.
  */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
-export const SUPPRESSION_KEY = 'dashboard.suppression_threshold';
 
 export function isSuppressed(unit: Unit, value: number | null, threshold: number): boolean {
 	return unit === 'count' && value !== null && value > 0 && value < threshold;
@@ -20,10 +19,4 @@ export function suppressed(
 	threshold: number
 ): number | string | null {
 	return isSuppressed(unit, value, threshold) ? `<${threshold}` : value;
-}
-
-/** A threshold as a coordinator may set it: a whole number from 1 (nothing hidden) to 100. */
-export function parseThreshold(value: unknown): number {
-	const n = typeof value === 'number' ? value : Number(value);
-	return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_SUPPRESSION_THRESHOLD;
 }

@@ -6,16 +6,17 @@ import { ResolvesSchema } from './conflict';
  * client on the way back. Bump PROTOCOL_VERSION on any change a deployed client could misread;
  * the server answers older clients 426 "update the app", and their outbox waits for the update.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 5;
+export const CLIENT_SCHEMA_VERSION = 6;
 
 /**
  * What a change can be about. Version 2 added the roadmap's organisations, measures, measure
  * notes and meetings (a version 1 client has no tables for them and would drop what it pulled).
  * Version 3 added 'conflict' records: written only by the server (a value edit it set aside, then
  * its resolution) and pulled by devices; a device resolves one through a value put carrying
- * `resolves`, never by pushing a 'conflict' itself.
+ * `resolves`, never by pushing a 'conflict' itself. Version 4 added the working group's
+ * 'setting' records (the small-count threshold), kept by coordinators.
  */
 export const ENTITIES = [
 	'value',
@@ -25,6 +26,7 @@ export const ENTITIES = [
 	'measure',
 	'measureNote',
 	'meeting',
+	'setting',
 	'conflict'
 ] as const;
 export type Entity = (typeof ENTITIES)[number];

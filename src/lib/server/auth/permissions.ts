@@ -79,6 +79,8 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
 	organisation: catalogue('organisations'),
 	measure: catalogue('measures'),
 	meeting: catalogue('meetings'),
+	// The working group's settings (the small-count threshold): the coordinator sets them for all.
+	setting: catalogue("the working group's settings"),
 	measureNote: {
 		write: (actor) =>
 			actor.role === 'coordinator' || actor.role === 'caseworker'

@@ -14,6 +14,7 @@ import {
 } from '../../domain/measures';
 import { parseMeeting, type Meeting } from '../../domain/meetings';
 import { organisationProblems, type Organisation } from '../../domain/organisations';
+import { parseSetting } from '../../domain/settings';
 import { SEED_INDICATORS } from '../../domain/seed/catalogue';
 import { SEED_LOCATIONS } from '../../domain/seed/locations';
 import { SEED_ORGANISATIONS } from '../../domain/seed/organisations';
@@ -59,6 +60,7 @@ export async function checkRecord(
 		measure: () => checkMeasure(tx, data),
 		measureNote: () => checkMeasureNote(tx, data),
 		meeting: () => checkMeeting(tx, data),
+		setting: () => toChecked(parseSetting(data)),
 		conflict: () => ({ ok: false, reason: 'entity: conflicts are written by the server only' })
 	};
 	const checked = await checks[entity]();

@@ -157,7 +157,7 @@ const EXPECTED: Record<Actor['role'], Record<Kind, true | string>> = {
 	admin: Object.fromEntries(
 		Object.keys(KINDS).map((k) => [
 			k,
-			'your account manages users and settings and does not change data'
+			'your account manages users and devices and does not change data'
 		])
 	) as Record<Kind, string>
 };

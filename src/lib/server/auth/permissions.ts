@@ -28,7 +28,7 @@ export interface WriteContext {
 }
 
 const READ_ONLY: Record<Actor['role'], string | undefined> = {
-	admin: 'your account manages users and settings and does not change data',
+	admin: 'your account manages users and devices and does not change data',
 	member: 'your account (working group member) reads data and does not change it',
 	coordinator: undefined,
 	caseworker: undefined

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
 import { YolDatabase } from '../../src/lib/db/database';
 
@@ -19,4 +20,35 @@ export function useFreshDb(onOpen: (db: YolDatabase, name: string) => unknown): 
 		db?.close();
 		await YolDatabase.delete(name);
 	});
+}
+
+/**
+ * The device database as an older release declared it, up to `version` (1, 2, 3 or 5), opened
+ * and empty, for the tests that open it with today's YolDatabase and find their data intact.
+ * Each version's stores are written here once, as they shipped: never edit one.
+ */
+export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5): Promise<Dexie> {
+	const old = new Dexie(name);
+	old.version(1).stores({
+		indicators: 'id, &code, area',
+		locations: 'id, parentId',
+		values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
+		outbox: '++seq, entityId',
+		history: '++id, entityId',
+		meta: 'key'
+	});
+	if (version >= 2) {
+		old.version(2).stores({
+			organisations: 'id',
+			measures: 'id, chapter',
+			measureNotes: 'id, measureId, date',
+			meetings: 'id, date'
+		});
+	}
+	if (version >= 3) old.version(3).stores({ conflicts: 'id, entityId' });
+	if (version >= 5) {
+		old.version(5).stores({ values: 'id, [indicatorId+period+locationId], rejectReason' });
+	}
+	await old.open();
+	return old;
 }

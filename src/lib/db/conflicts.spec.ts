@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import { openOldDevice } from '../../../tests/factories/local-db';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_SCHEMA_VERSION } from '$lib/domain/sync/protocol';
 import { YolDatabase } from './database';
@@ -8,16 +9,7 @@ describe('the device database, version 3', () => {
 	it('opens a version 1 database with its data and unsent changes intact, and no conflicts', async () => {
 		const name = `upgrade-${crypto.randomUUID()}`;
 		// A tablet still on the first release: the same stores, as version 1 declared them.
-		const old = new Dexie(name);
-		old.version(1).stores({
-			indicators: 'id, &code, area',
-			locations: 'id, parentId',
-			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
-			outbox: '++seq, entityId',
-			history: '++id, entityId',
-			meta: 'key'
-		});
-		await old.open();
+		const old = await openOldDevice(name, 1);
 		await old.table('values').put({ id: 'v1', indicatorId: 'i', period: '2026-01', value: 4 });
 		await old.table('outbox').add({ entity: 'value', entityId: 'v1', op: 'put', baseRev: 0 });
 		old.close();

@@ -1,5 +1,5 @@
 import { catalogueServer } from '../../../tests/factories/pull-server';
-import { useFreshDb } from '../../../tests/factories/local-db';
+import { openOldDevice, useFreshDb } from '../../../tests/factories/local-db';
 import { describe, expect, it, vi } from 'vitest';
 import { valueId } from '$lib/domain/value-id';
 import { CLIENT_SCHEMA_VERSION } from '$lib/domain/sync/protocol';
@@ -8,7 +8,6 @@ import { StorageFullError } from './errors';
 import { OfflineError, SessionEndedError } from '$lib/sync/transport';
 import { SEED_INDICATORS } from '$lib/domain/seed/catalogue';
 import { FirstStart } from './first-start.svelte';
-import Dexie from 'dexie';
 import {
 	InvalidValueError,
 	saveValue,
@@ -151,23 +150,7 @@ describe('first start', () => {
 describe('database version 5', () => {
 	it('opens a version 3 database with its values, found by indicator and period, by place, and the rejected ones by their reason', async () => {
 		const old = `v3-${crypto.randomUUID()}`;
-		const v3 = new Dexie(old);
-		v3.version(1).stores({
-			indicators: 'id, &code, area',
-			locations: 'id, parentId',
-			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
-			outbox: '++seq, entityId',
-			history: '++id, entityId',
-			meta: 'key'
-		});
-		v3.version(2).stores({
-			organisations: 'id',
-			measures: 'id, chapter',
-			measureNotes: 'id, measureId, date',
-			meetings: 'id, date'
-		});
-		v3.version(3).stores({ conflicts: 'id, entityId' });
-		await v3.open();
+		const v3 = await openOldDevice(old, 3);
 		const value = (locationId: string, period: string, syncState: string, reason?: string) => ({
 			...input,
 			id: valueId('ind-h1', locationId, period, 'total'),
@@ -219,24 +202,7 @@ describe('database version 5', () => {
 describe('database version 6', () => {
 	it("opens a version 5 database with its data and outbox, adds the working group's settings and drops the device's own threshold", async () => {
 		const old = `v5-${crypto.randomUUID()}`;
-		const v5 = new Dexie(old);
-		v5.version(1).stores({
-			indicators: 'id, &code, area',
-			locations: 'id, parentId',
-			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
-			outbox: '++seq, entityId',
-			history: '++id, entityId',
-			meta: 'key'
-		});
-		v5.version(2).stores({
-			organisations: 'id',
-			measures: 'id, chapter',
-			measureNotes: 'id, measureId, date',
-			meetings: 'id, date'
-		});
-		v5.version(3).stores({ conflicts: 'id, entityId' });
-		v5.version(5).stores({ values: 'id, [indicatorId+period+locationId], rejectReason' });
-		await v5.open();
+		const v5 = await openOldDevice(old, 5);
 		await v5.table('meta').bulkPut([
 			{ key: 'pull_cursor', value: 42 },
 			{ key: 'dashboard.suppression_threshold', value: 2 }

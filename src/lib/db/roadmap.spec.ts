@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { useFreshDb } from '../../../tests/factories/local-db';
+import { openOldDevice, useFreshDb } from '../../../tests/factories/local-db';
 import { SEED_MEASURES } from '$lib/domain/seed/measures';
 import { CLIENT_SCHEMA_VERSION } from '$lib/domain/sync/protocol';
 import { YolDatabase } from './database';
@@ -56,16 +56,7 @@ describe('saving roadmap records on the device', () => {
 describe('database version 2', () => {
 	it('opens a version 1 database with its data and outbox intact, and adds the roadmap tables', async () => {
 		const name = `v1-${crypto.randomUUID()}`;
-		const old = new Dexie(name);
-		old.version(1).stores({
-			indicators: 'id, &code, area',
-			locations: 'id, parentId',
-			values: 'id, [indicatorId+period], [indicatorId+locationId+period], syncState',
-			outbox: '++seq, entityId',
-			history: '++id, entityId',
-			meta: 'key'
-		});
-		await old.open();
+		const old = await openOldDevice(name, 1);
 		await old.table('meta').put({ key: 'pull_cursor', value: 42 });
 		await old.table('outbox').add({ mutationId: 'm1', entity: 'value', entityId: 'v1' });
 		old.close();

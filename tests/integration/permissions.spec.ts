@@ -268,6 +268,20 @@ describeStores('who may read what', (db) => {
 		expect(page).toMatchObject({ hasMore: true, remaining: 2 });
 	});
 
+	it('every page names the scope it was read under, which changes with the places or the role', async () => {
+		const store = await seeded(db().store);
+		const key = async (actor: Actor) =>
+			(await pullChanges(store, 0, 10, await scopeFor(store, actor))).scope;
+		const caseworker = await key(TEST_ACTORS.caseworker);
+		expect(caseworker).toMatch(/^[\w-]{16}$/);
+		expect(await key(TEST_ACTORS.caseworker)).toBe(caseworker);
+		expect(await key({ ...TEST_ACTORS.caseworker, locationIds: ['reg-baku'] })).not.toBe(
+			caseworker
+		);
+		expect(await key({ ...TEST_ACTORS.caseworker, role: 'member' })).not.toBe(caseworker);
+		expect(await key(TEST_ACTORS.member)).not.toBe(await key(TEST_ACTORS.coordinator));
+	});
+
 	it('a member gets values without their free-text comment; the catalogue goes to everyone', async () => {
 		const store = await seeded(db().store);
 		const changes = await pullAll(store, TEST_ACTORS.member);

@@ -273,7 +273,8 @@ describeStores('sync', (db, dialect) => {
 			remaining: 0,
 			changes: [],
 			cursor: 5,
-			hasMore: false
+			hasMore: false,
+			scope: 'all'
 		});
 		expect((await pullChanges(store, 3, 2)).changes.map((c) => c.rev)).toEqual([4, 5]);
 		// Exactly a full page left: hasMore is false, not a wasted round trip.

@@ -387,3 +387,47 @@ describe('a first sync', () => {
 		expect(await a.db.outbox.count()).toBe(1);
 	});
 });
+
+describe('a change of scope', () => {
+	const at = (locationId: string, value: number): ValueInput => ({ ...cell(0, value), locationId });
+
+	it('drops what the new scope does not let through, keeps what is unsynced, and pulls again from the start', async () => {
+		const writer = await device();
+		await saveValue(writer.db, at('loc-ganja', 1), 'ana');
+		await saveValue(writer.db, at('loc-yasamal', 2), 'ana');
+		await writer.sync();
+
+		const tablet = await device();
+		await tablet.sync();
+		expect(await tablet.db.values.count()).toBe(2);
+		// Typed on the tablet and not sent yet, in a place about to leave its scope.
+		await saveValue(tablet.db, { ...at('loc-yasamal', 7), cell: 'sex=female' }, 'cw');
+
+		// An administrator gives the tablet's user Ganja only.
+		server.scope = 'ganja-only';
+		server.visible = (r) => r.entity !== 'value' || r.data.locationId === 'loc-ganja';
+		const pulls: number[] = [];
+		const pull = tablet.net.pull.bind(tablet.net);
+		tablet.net.pull = (after, limit) => {
+			pulls.push(after);
+			return pull(after, limit);
+		};
+		await pullChanges(tablet.db, tablet.net);
+
+		const left = await tablet.db.values.toArray();
+		expect(left.map((v) => [v.locationId, v.value, v.syncState]).sort()).toEqual([
+			['loc-ganja', 1, 'synced'],
+			['loc-yasamal', 7, 'local']
+		]);
+		expect(await tablet.db.outbox.count()).toBe(1);
+		expect(pulls[0]).toBeGreaterThan(0);
+		expect(pulls[1]).toBe(0);
+		expect((await tablet.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(server.rev - 1);
+
+		// The same scope next time: nothing dropped, nothing pulled again.
+		pulls.length = 0;
+		await pullChanges(tablet.db, tablet.net);
+		expect(pulls).toHaveLength(1);
+		expect(await tablet.db.values.count()).toBe(2);
+	});
+});

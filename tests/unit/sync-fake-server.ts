@@ -58,6 +58,9 @@ export class FakeSyncServer {
 	private readonly answered = new Map<string, MutationResult>();
 	/** A reason to refuse a mutation, or undefined to accept it. */
 	reject: (mutation: Mutation) => string | undefined = () => undefined;
+	/** The pulling user's scope (PullResponse.scope), and the records it lets through. */
+	scope = 'everything';
+	visible: (record: { entity: Entity; data: Record<string, unknown> }) => boolean = () => true;
 
 	push(input: PushRequest): PushResponse {
 		const request = v.parse(PushRequestSchema, input);
@@ -226,7 +229,7 @@ export class FakeSyncServer {
 
 	pull(after: number, limit: number): PullResponse {
 		const newer = [...this.records.values()]
-			.filter((r) => r.rev > after)
+			.filter((r) => r.rev > after && this.visible(r))
 			.sort((a, b) => a.rev - b.rev);
 		const page = newer.slice(0, limit);
 		const changes: Change[] = page.map((r) => ({
@@ -239,7 +242,8 @@ export class FakeSyncServer {
 		return {
 			changes,
 			cursor: page.length > 0 ? page[page.length - 1]!.rev : after,
-			hasMore: newer.length > page.length
+			hasMore: newer.length > page.length,
+			scope: this.scope
 		};
 	}
 

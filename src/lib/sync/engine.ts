@@ -3,8 +3,10 @@ import { PULL_PAGE_DEFAULT, type Change, type PullResponse } from '$lib/domain/s
 import type { Parsed } from '$lib/domain/indicators';
 import type { EntityKind, LocalConflict, YolDatabase } from '$lib/db/database';
 import { loadParsersFor, parsers } from './lazy-parsers';
+import { adoptScope } from './rescope';
 import {
 	ACKED_PREFIX,
+	PULL_CURSOR_KEY,
 	adopt,
 	emptySummary,
 	openConflicts,
@@ -19,7 +21,7 @@ import {
 } from './records';
 import type { SyncTransport } from './transport';
 
-export { emptySummary, type SyncSummary } from './records';
+export { PULL_CURSOR_KEY, emptySummary, type SyncSummary } from './records';
 
 /**
  * The one sync engine: push this device's outbox, then pull the server's changes.
@@ -30,8 +32,6 @@ export { emptySummary, type SyncSummary } from './records';
  * baseRev that claims more than the device has seen would let its edit overwrite another
  * device's change silently.
  */
-
-export const PULL_CURSOR_KEY = 'pull_cursor';
 
 async function applyChange(
 	db: YolDatabase,
@@ -212,6 +212,11 @@ export async function pullChanges(
 	// to `pageSize`: fewer, larger IndexedDB transactions, each written while the next arrives.
 	let size = firstSync ? Math.min(pageSize, FIRST_PAGE) : pageSize;
 	let page = await transport.pull(after, size);
+	if (await adoptScope(db, page.scope)) {
+		// Pulled under another scope: what may still be seen comes again, from the start.
+		after = 0;
+		page = await transport.pull(after, size);
+	}
 	let checked = await checkPage(page.changes);
 	for (;;) {
 		const more = page.hasMore && page.cursor > after;

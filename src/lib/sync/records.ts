@@ -9,6 +9,9 @@ import { loadParsersFor, parsers } from './lazy-parsers';
 // record is checked and adopted. The pull (engine.ts) runs every round; the push (push.ts) loads
 // only when the outbox holds something.
 
+/** The server revision this device has pulled up to (meta). */
+export const PULL_CURSOR_KEY = 'pull_cursor';
+
 /**
  * The newest server copy of a record pulled while this device had unsent edits to it (kept in
  * meta, one entry per record). If the server then sets those edits aside (conflict) or refuses

@@ -121,7 +121,13 @@ export const PullResponseSchema = v.object({
 	cursor: v.number(),
 	hasMore: v.boolean(),
 	/** How many changes remain after this page, for a first sync's progress bar. */
-	remaining: v.optional(v.number())
+	remaining: v.optional(v.number()),
+	/**
+	 * What the user's scope lets through (places, role), as a short key. When it changes, the
+	 * records on the device were pulled under another scope: the device sets aside what it may no
+	 * longer see (all but its own unsynced changes) and pulls its data again from the start.
+	 */
+	scope: v.optional(v.string())
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
 

@@ -77,9 +77,7 @@ export function cachedPage(
 	now = Date.now()
 ): Promise<PageParts> {
 	const cache = cacheOf(store);
-	const scopeKey =
-		scope.kind === 'limited' ? [scope.entities, scope.placed, [...scope.locationIds].sort()] : [];
-	const key = JSON.stringify([head, after, limit, role, scopeKey]);
+	const key = JSON.stringify([head, after, limit, role, scope.key]);
 	const found = cache.pages.get(key);
 	if (found && now - found.at < TTL_MS) {
 		// Least recently used first in the map: re-inserting marks it used.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/auth';
 import type { Change, Entity, PullResponse } from '../../domain/sync/protocol';
 import { ENTITY_RULES } from '../auth/permissions';
@@ -20,17 +21,23 @@ interface PulledRow {
  * leaves the database. Entities in neither list are not sent at all.
  */
 export type PullScope =
-	| { kind: 'everything' }
+	| { kind: 'everything'; key: string }
 	| {
 			kind: 'limited';
 			entities: readonly string[];
 			placed: readonly string[];
 			locationIds: readonly string[];
 			redact?: (entity: string, data: unknown) => unknown;
+			/**
+			 * What the scope lets through, in a few characters (role, entities, places): sent with
+			 * every page, so a device whose data was pulled under another scope (its places or role
+			 * changed) learns that it holds records it may no longer see, or lacks some it now may.
+			 */
+			key: string;
 	  };
 
 /** No filter: for the server's own use and tests. Users get `scopeFor(actor)`. */
-export const EVERYTHING: PullScope = { kind: 'everything' };
+export const EVERYTHING: PullScope = { kind: 'everything', key: 'all' };
 
 /**
  * A last word on each record that SQL cannot say cheaply: who may see a conflict depends on its
@@ -51,11 +58,17 @@ export async function scopeFor(store: Store, actor: Actor): Promise<PullScope> {
 		if (read === 'all' || (read === 'places' && places === null)) entities.push(entity);
 		else if (read === 'places') placed.push(entity);
 	}
+	const locationIds = places ? [...places.ids].sort() : [];
+	const key = createHash('sha256')
+		.update(JSON.stringify([actor.role, entities, placed, locationIds]))
+		.digest('base64url')
+		.slice(0, 16);
 	return {
 		kind: 'limited',
 		entities,
 		placed,
-		locationIds: places ? [...places.ids] : [],
+		locationIds,
+		key,
 		redact: (entity, data) => {
 			const redact = ENTITY_RULES[entity]?.redact;
 			return redact && typeof data === 'object' && data !== null
@@ -76,6 +89,8 @@ export interface PageParts {
 	cursor: number;
 	hasMore: boolean;
 	remaining: number;
+	/** The scope's key (PullScope), so the device can tell when its scope changed. */
+	scope: string;
 }
 
 /**
@@ -112,7 +127,7 @@ export async function readPage(
 				)
 			)?.n ?? 0)
 		: 0;
-	return { changes, cursor, hasMore, remaining };
+	return { changes, cursor, hasMore, remaining, scope: scope.key };
 }
 
 /**
@@ -159,7 +174,7 @@ function changesJson(parts: PageParts, canSee: PullFilter): string {
 
 /** The page as the protocol's PullResponse (PullResponseSchema), in JSON. */
 export function pageJson(parts: PageParts, canSee: PullFilter = ALL): string {
-	return `{"changes":${changesJson(parts, canSee)},"cursor":${parts.cursor},"hasMore":${parts.hasMore},"remaining":${parts.remaining}}`;
+	return `{"changes":${changesJson(parts, canSee)},"cursor":${parts.cursor},"hasMore":${parts.hasMore},"remaining":${parts.remaining},"scope":${JSON.stringify(parts.scope)}}`;
 }
 
 const encoder = new TextEncoder();

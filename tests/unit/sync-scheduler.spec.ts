@@ -86,6 +86,22 @@ describe('SyncScheduler', () => {
 		expect(server.log).toHaveLength(1);
 	});
 
+	it('marks a round with nothing to send as synced only once its pull is stored', async () => {
+		const server = new FakeSyncServer();
+		const net = new FakeTransport(server);
+		net.failPullCalls.add(1);
+		const { s, env } = scheduler(net);
+		await vi.waitFor(() => expect(s.status).toBe('offline'));
+		expect(await db.meta.get('last_synced_at')).toBeUndefined();
+		expect(s.lastSyncedAt).toBeNull();
+
+		env.timers[0]!.run();
+		await vi.waitFor(() => expect(s.status).toBe('idle'));
+		expect(net.pushCalls).toBe(0);
+		expect((await db.meta.get('last_synced_at'))?.value).toBe('2026-11-23T12:00:00.000Z');
+		await vi.waitFor(() => expect(s.lastSyncedAt).toBe('2026-11-23T12:00:00.000Z'));
+	});
+
 	it('backs off after a failure and retries on its timer', async () => {
 		await saveValue(db, input(1), 'ana');
 		const server = new FakeSyncServer();

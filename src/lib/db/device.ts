@@ -4,6 +4,10 @@ const DEVICE_KEY = 'device_id';
 
 /** This device's id, made once and kept in its database; it names the device to the server. */
 export async function deviceId(db: YolDatabase): Promise<string> {
+	// Asked at the start of every sync round: once made, the id is read without a readwrite
+	// transaction (which waits for every read of meta the screens have running).
+	const known = await db.meta.get(DEVICE_KEY);
+	if (typeof known?.value === 'string') return known.value;
 	return db.transaction('rw', db.meta, async () => {
 		const found = await db.meta.get(DEVICE_KEY);
 		if (typeof found?.value === 'string') return found.value;

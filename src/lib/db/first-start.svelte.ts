@@ -9,7 +9,7 @@ import {
 	fetchTransport,
 	type SyncTransport
 } from '$lib/sync/transport';
-import { isSeeded, markSeeded } from './seed-state';
+import { isSeeded, seededEntry } from './seed-state';
 
 export type FirstStartStatus = 'idle' | 'checking' | 'seeding' | 'ready' | 'error';
 
@@ -64,9 +64,10 @@ export class FirstStart {
 						this.done = done;
 						this.total = done + (left ?? 0);
 					},
-					true
+					true,
+					// In the last page's transaction: the download is done when its last page is.
+					seededEntry
 				);
-				await markSeeded(db);
 			}
 			this.status = 'ready';
 		} catch (error) {

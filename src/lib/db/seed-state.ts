@@ -1,4 +1,4 @@
-import type { YolDatabase } from './database';
+import type { MetaEntry, YolDatabase } from './database';
 
 export const SEEDED_KEY = 'seeded_catalogue_at';
 
@@ -7,7 +7,10 @@ export async function isSeeded(db: YolDatabase): Promise<boolean> {
 	return (await db.meta.get(SEEDED_KEY)) !== undefined;
 }
 
-/** Records that the first download finished: later starts open straight away. */
-export async function markSeeded(db: YolDatabase): Promise<void> {
-	await db.meta.put({ key: SEEDED_KEY, value: new Date().toISOString() });
+/**
+ * The record that the first download finished (later starts open straight away), written with
+ * its last page (see pullChanges' `caughtUp`).
+ */
+export function seededEntry(): MetaEntry {
+	return { key: SEEDED_KEY, value: new Date().toISOString() };
 }

@@ -1,7 +1,7 @@
 import { isOpen } from '$lib/domain/sync/conflict';
 import { PULL_PAGE_DEFAULT, type Change, type PullResponse } from '$lib/domain/sync/protocol';
 import type { Parsed } from '$lib/domain/indicators';
-import type { EntityKind, LocalConflict, YolDatabase } from '$lib/db/database';
+import type { EntityKind, LocalConflict, MetaEntry, YolDatabase } from '$lib/db/database';
 import { loadParsersFor, parsers } from './lazy-parsers';
 import { adoptScope } from './rescope';
 import {
@@ -196,7 +196,10 @@ const FIRST_PAGE = 1000;
 /**
  * Fetches the server's changes page by page from the stored cursor. `firstSync`: the device's
  * first download (first-start.svelte.ts), before any screen can write: pages are stored without
- * reading back local copies, as long as the outbox is empty (checked on every page).
+ * reading back local copies, as long as the outbox is empty (checked on every page). `caughtUp`:
+ * a meta entry written with the last page and its cursor (the caller's "done" marker), so the
+ * end of a pull is one commit, not a commit and then a write of its own behind the screens'
+ * reads of what it just stored.
  */
 export async function pullChanges(
 	db: YolDatabase,
@@ -204,7 +207,8 @@ export async function pullChanges(
 	pageSize: number = PULL_PAGE_DEFAULT,
 	summary: SyncSummary = emptySummary(),
 	onPage?: (received: number, remaining: number | undefined) => void,
-	firstSync = false
+	firstSync = false,
+	caughtUp?: () => MetaEntry
 ): Promise<SyncSummary> {
 	const stored = (await db.meta.get(PULL_CURSOR_KEY))?.value;
 	let after = typeof stored === 'number' ? stored : 0;
@@ -238,6 +242,7 @@ export async function pullChanges(
 			const fresh = firstSync && (await db.outbox.count()) === 0;
 			await applyPage(db, current.changes, summary, fresh, currentChecked);
 			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, current.cursor) });
+			if (!more && caughtUp) await db.meta.put(caughtUp());
 		});
 		writing.catch(() => undefined);
 		// While IndexedDB writes this page, the next one is received and checked (CPU work that
@@ -265,6 +270,14 @@ export interface SyncOptions {
 	pageSize?: number;
 	/** After each pulled page: records received so far in this round, and how many remain. */
 	onPull?: (received: number, remaining: number | undefined) => void;
+	/**
+	 * A meta entry written once the round has succeeded (the scheduler's last-synced time). When
+	 * nothing was pushed it goes into the transaction of the pull's last page: a routine round
+	 * then commits once, and the screens' live queries re-run once. As a write of its own after
+	 * the pull it waited ~40 ms behind the overview's read (which includes meta) of the values
+	 * just pulled, then made the overview read everything again.
+	 */
+	done?: () => MetaEntry;
 }
 
 /**
@@ -287,14 +300,20 @@ export async function syncOnce(
 			transport,
 			options.pageSize ?? PULL_PAGE_DEFAULT,
 			summary,
-			options.onPull
+			options.onPull,
+			false,
+			// After a push, the round ends with its settling: the marker waits for it.
+			push ? undefined : options.done
 		);
 	} catch (error) {
 		// Whatever was acknowledged before the failure still settles; the failure is what counts.
 		await push?.settleAcknowledgedLeftovers(db).catch(() => undefined);
 		throw error;
 	}
-	await push?.settleAcknowledgedLeftovers(db);
+	if (push) {
+		await push.settleAcknowledgedLeftovers(db);
+		if (options.done) await db.meta.put(options.done());
+	}
 	return summary;
 }
 

@@ -210,9 +210,9 @@ export class SyncScheduler {
 					onPull: (received, remaining) => {
 						this.received = received;
 						this.expected = received + (remaining ?? 0);
-					}
+					},
+					done: () => ({ key: LAST_SYNCED_KEY, value: env.now() })
 				});
-				await setup.db.meta.put({ key: LAST_SYNCED_KEY, value: env.now() });
 			});
 			this.failures = 0;
 			this.lastError = null;

@@ -53,13 +53,19 @@ function put(
 	};
 }
 
-function push(store: Store, deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
+function push(
+	store: Store,
+	deviceId: string,
+	mutations: Mutation[],
+	settled?: number
+): Promise<PushResponse> {
 	return applyPush(
 		store,
 		{
 			protocol: PROTOCOL_VERSION,
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
+			...(settled === undefined ? {} : { settled }),
 			mutations
 		},
 		COORDINATOR
@@ -140,6 +146,26 @@ describeStores('sync', (db, dialect) => {
 		// The retry of seq 3 (its answer lost) is still answered from the log.
 		const retry = await push(store, 'dev-a', [third]);
 		expect(retry.results[0]?.outcome).toBe('duplicate');
+	});
+
+	it('keeps the answers of a push the device has not settled yet, so its retry is answered as the first time', async () => {
+		const store = await ready(db().store);
+		// Push A: seq 2 is refused. The device sends push B while it is still storing A's answer
+		// (settled: 0), and the tab closes before that is written: A goes again.
+		const a = [put(1, sample(0), 0), put(2, { ...sample(1), cell: 'sex=other' }, 0)];
+		const first = await push(store, 'dev-a', a, 0);
+		await push(store, 'dev-a', [put(3, sample(2), 0)], 0);
+		const again = await push(store, 'dev-a', a, 0);
+		expect(again.results).toEqual([
+			{ seq: 1, outcome: 'duplicate', rev: first.results[0]?.rev },
+			{ seq: 2, outcome: 'rejected', reason: first.results[1]?.reason }
+		]);
+		// Once the device says it settled them, their lines go.
+		await push(store, 'dev-a', [put(4, sample(3), 0)], 3);
+		const seqs = await store.all<{ seq: number }>(
+			"SELECT seq FROM mutation_log WHERE device_id = 'dev-a' ORDER BY seq"
+		);
+		expect(seqs.map((r) => r.seq)).toEqual([4]);
 	});
 
 	it('keeps the second of two devices editing one value from one base as a conflict', async () => {

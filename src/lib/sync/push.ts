@@ -360,8 +360,12 @@ export async function nextBatch(
 
 /**
  * Sends the outbox in seq order, batch by batch, and settles each answer. One push at a time
- * (the server trims its answers below a push's first seq, and must see a device's seqs in
- * order), but the next batch is read and encoded while the current one is on its way.
+ * (the server must see a device's seqs in order), but the next batch is read and encoded while
+ * the current one is on its way, and sent while the answer before it is being settled: the
+ * server's work and this device's IndexedDB writes overlap instead of taking turns. Each push
+ * says up to which seq this device has settled every answer (`settled`), so the server keeps the
+ * answers of a push whose settling had not committed yet: if the tab closes then, the retry of
+ * that push is answered as the first time, conflicts and refusals included.
  */
 export async function pushOutbox(
 	db: YolDatabase,
@@ -371,14 +375,25 @@ export async function pushOutbox(
 ): Promise<SyncSummary> {
 	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
 	let upcoming: Promise<Batch> | undefined;
+	/** The previous answer's settling, still being written while the next push is out. */
+	let settling: Promise<void> = Promise.resolve();
+	/** Every answer up to this seq is settled here (its outbox entry gone or its record marked). */
+	let settledThrough: number | undefined;
 	for (;;) {
+		// Reading from the outbox's start must see the previous answer settled.
+		if (!upcoming) await settling;
 		const { entries: batch, encoded } = await (upcoming ?? nextBatch(db, 0, limits));
 		upcoming = undefined;
-		if (batch.length === 0) return summary;
+		if (batch.length === 0) {
+			await settling;
+			return summary;
+		}
+		settledThrough ??= batch[0]!.seq! - 1;
 		const request = {
 			protocol: PROTOCOL_VERSION,
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
+			settled: settledThrough,
 			mutations: batch.map(toMutation)
 		};
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
@@ -390,6 +405,8 @@ export async function pushOutbox(
 		try {
 			response = await sent;
 		} catch (error) {
+			// What was answered before still settles; then the failure counts.
+			await settling;
 			if (!(error instanceof SyncHttpError) || batch.length === 1) throw error;
 			// Too large for the server: smaller pushes, down to one change (which may still be).
 			if (error.status === 413) limits.bytes = Math.max(1, Math.floor(limits.bytes / 2));
@@ -410,29 +427,50 @@ export async function pushOutbox(
 			else if (result.outcome === 'rejected') summary.rejected += 1;
 			else summary.pushed += 1;
 		}
-		const settled = answered.length;
-		answered.sort((a, b) => a[0].seq! - b[0].seq!);
-		// One transaction for the whole answer: the outbox and the records' states move together,
-		// so a closed tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
-		await db.transaction('rw', syncTables(db), async () => {
-			const marked = await markedValues(db, answered);
-			const { values, plain, others } = splitAcknowledged(answered, marked);
-			const whole =
-				values.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;
-			await settleAcknowledgedValues(db, values, whole);
-			await settleAcknowledged(db, plain);
-			for (const [entry, result] of others) await applyResult(db, entry, result);
-		});
 		// An answer that settled nothing would loop forever: try again on the next round.
-		if (settled === 0) throw new Error('the server settled none of the pushed changes');
-		// Unanswered entries of this batch go first, again: the prefetched batch is not next. An
-		// empty prefetch may have missed a change saved since: the outbox is read once more.
+		if (answered.length === 0) {
+			await settling;
+			throw new Error('the server settled none of the pushed changes');
+		}
+		answered.sort((a, b) => a[0].seq! - b[0].seq!);
+		await settling;
+		// Everything before this batch is settled now (the batches before it were answered).
+		settledThrough = batch[0]!.seq! - 1;
+		const whole = bySeq.size === 0 ? { first: batch[0]!.seq!, last: lastSent } : undefined;
+		settling = settleAnswer(db, answered, whole, batch.length);
+		// Handled when awaited; this keeps a failure meanwhile from being reported unhandled.
+		settling.catch(() => undefined);
+		// Unanswered entries of this batch go first, again: the prefetched batch is not next (the
+		// loop reads from the start once this answer is settled). An empty prefetch may have
+		// missed a change saved since: the outbox is read once more, after the settling.
 		if (bySeq.size === 0) {
-			upcoming = prefetch.then((next) =>
-				next.entries.length > 0 ? next : nextBatch(db, 0, limits)
-			);
+			const answer = settling;
+			upcoming = prefetch.then(async (next) => {
+				if (next.entries.length > 0) return next;
+				await answer;
+				return nextBatch(db, 0, limits);
+			});
 		}
 	}
+}
+
+/**
+ * One answer in one transaction: the outbox and the records' states move together, so a closed
+ * tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
+ */
+function settleAnswer(
+	db: YolDatabase,
+	answered: [OutboxEntry, MutationResult][],
+	whole: { first: number; last: number } | undefined,
+	batchSize: number
+): Promise<void> {
+	return db.transaction('rw', syncTables(db), async () => {
+		const marked = await markedValues(db, answered);
+		const { values, plain, others } = splitAcknowledged(answered, marked);
+		await settleAcknowledgedValues(db, values, values.length === batchSize ? whole : undefined);
+		await settleAcknowledged(db, plain);
+		for (const [entry, result] of others) await applyResult(db, entry, result);
+	});
 }
 
 /** The push's JSON body from its mutations already encoded (nextBatch measured them so). */

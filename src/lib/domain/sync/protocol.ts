@@ -69,6 +69,14 @@ export const PushRequestSchema = v.object({
 	protocol: v.number(),
 	schema: v.number(),
 	deviceId: Uuidish,
+	/**
+	 * Every answer up to this seq is settled on the device. The server keeps the answers above
+	 * it, so a push sent while the answer before it was still being stored on the device can be
+	 * retried and answered as the first time. Without it: the seqs below this push's first.
+	 */
+	settled: v.optional(
+		v.pipe(v.number(), v.integer(), v.minValue(0, 'settled must not be negative'))
+	),
 	mutations: v.pipe(
 		v.array(MutationSchema),
 		v.maxLength(MAX_MUTATIONS_PER_PUSH, `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`)

@@ -62,13 +62,15 @@ export async function applyPush(
 		const who = { actor, deviceId, places, at };
 		let lastSeq = device?.last_seq ?? 0;
 		// A device only sends a seq again while it has no answer for it: it sends in seq order
-		// and drops what was answered, so every seq below this push's first is settled for good.
-		// Their log lines can go, which keeps mutation_log as small as the devices' queues.
+		// and drops what was answered, so every seq it reports settled (and, in any case, below
+		// this push's first) has its answer for good. Their log lines can go, which keeps
+		// mutation_log as small as the devices' queues.
 		const firstSeq = mutations[0]?.seq;
 		if (firstSeq !== undefined) {
+			const keepFrom = Math.min(firstSeq, (request.settled ?? firstSeq) + 1);
 			await tx.run('DELETE FROM mutation_log WHERE device_id = $1 AND seq < $2', [
 				deviceId,
-				firstSeq
+				keepFrom
 			]);
 		}
 		const answered = await loggedAnswers(tx, deviceId, firstSeq, lastSeq);

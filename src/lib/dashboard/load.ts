@@ -21,7 +21,7 @@ import {
 	observationsOf,
 	type Progress
 } from '$lib/domain/progress';
-import { SUPPRESSION_SETTING_ID, suppressionThreshold } from '$lib/domain/settings';
+import { SUPPRESSION_SETTING_ID, suppressionThreshold } from '$lib/domain/dashboard/suppression';
 import { isAdditive } from '$lib/domain/units';
 
 /** Written by the sync scheduler after every successful round. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSetting, suppressionThreshold, SUPPRESSION_SETTING_ID } from './settings';
+import { suppressionThreshold } from './dashboard/suppression';
+import { parseSetting, SUPPRESSION_SETTING_ID } from './settings';
 
 describe("the working group's settings", () => {
 	it('takes a small-count threshold from 1 to 100', () => {

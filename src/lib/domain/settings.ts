@@ -1,14 +1,14 @@
 import * as v from 'valibot';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from './dashboard/suppression';
+import { SUPPRESSION_SETTING_ID } from './dashboard/suppression';
 import { fieldProblems, type Parsed } from './indicators';
+
+export { SUPPRESSION_SETTING_ID } from './dashboard/suppression';
 
 /**
  * The working group's settings: one record each, kept by the coordinator and synced to every
  * device like any record, so that the whole group works to the same rule (a threshold chosen on
  * one tablet would otherwise leave every other device showing small counts its own way).
  */
-export const SUPPRESSION_SETTING_ID = 'suppression-threshold';
-
 export const SETTING_IDS = [SUPPRESSION_SETTING_ID] as const;
 
 export const SettingSchema = v.object({
@@ -29,9 +29,4 @@ export function parseSetting(input: unknown): Parsed<Setting> {
 	return result.success
 		? { ok: true, value: result.output }
 		: { ok: false, problems: fieldProblems(result.issues) };
-}
-
-/** The threshold in force: the working group's, or the default until a coordinator sets one. */
-export function suppressionThreshold(setting: Pick<Setting, 'value'> | undefined): number {
-	return setting?.value ?? DEFAULT_SUPPRESSION_THRESHOLD;
 }

@@ -3,10 +3,10 @@ import { PULL_PAGE_DEFAULT, type Change, type PullResponse } from '$lib/domain/s
 import type { Parsed } from '$lib/domain/indicators';
 import type { EntityKind, LocalConflict, MetaEntry, YolDatabase } from '$lib/db/database';
 import { loadParsersFor, parsers } from './lazy-parsers';
-import { adoptScope } from './rescope';
 import {
 	ACKED_PREFIX,
 	PULL_CURSOR_KEY,
+	PULL_SCOPE_KEY,
 	adopt,
 	emptySummary,
 	openConflicts,
@@ -190,6 +190,17 @@ async function applyConflict(db: YolDatabase, change: Change, summary: SyncSumma
 	}
 }
 
+/**
+ * Whether this device's records came under another scope than `scope`, and were set aside for
+ * it (rescope.ts). Nearly every round finds the same scope, read without a write transaction
+ * and without loading the code that sets records aside.
+ */
+async function scopeChanged(db: YolDatabase, scope: string | undefined): Promise<boolean> {
+	if (scope === undefined || (await db.meta.get(PULL_SCOPE_KEY))?.value === scope) return false;
+	const { adoptScope } = await import('./rescope');
+	return adoptScope(db, scope);
+}
+
 /** The first page of a first sync (see pullChanges). */
 const FIRST_PAGE = 1000;
 
@@ -216,7 +227,7 @@ export async function pullChanges(
 	// to `pageSize`: fewer, larger IndexedDB transactions, each written while the next arrives.
 	let size = firstSync ? Math.min(pageSize, FIRST_PAGE) : pageSize;
 	let page = await transport.pull(after, size);
-	if (await adoptScope(db, page.scope)) {
+	if (await scopeChanged(db, page.scope)) {
 		// Pulled under another scope: what may still be seen comes again, from the start.
 		after = 0;
 		page = await transport.pull(after, size);

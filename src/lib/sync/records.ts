@@ -12,6 +12,9 @@ import { loadParsersFor, parsers } from './lazy-parsers';
 /** The server revision this device has pulled up to (meta). */
 export const PULL_CURSOR_KEY = 'pull_cursor';
 
+/** The scope key (PullResponse.scope) of the pages this device's records came from (meta). */
+export const PULL_SCOPE_KEY = 'pull_scope';
+
 /**
  * The newest server copy of a record pulled while this device had unsent edits to it (kept in
  * meta, one entry per record). If the server then sets those edits aside (conflict) or refuses

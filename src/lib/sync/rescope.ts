@@ -1,9 +1,6 @@
 import type { EntityKind, YolDatabase } from '$lib/db/database';
 import { ENTITIES } from '$lib/domain/sync/protocol';
-import { PULL_CURSOR_KEY, SHADOW_PREFIX, syncTables, tableOf } from './records';
-
-/** The scope key (PullResponse.scope) of the pages this device's records came from (meta). */
-export const PULL_SCOPE_KEY = 'pull_scope';
+import { PULL_CURSOR_KEY, PULL_SCOPE_KEY, SHADOW_PREFIX, syncTables, tableOf } from './records';
 
 const RECORD_ENTITIES = ENTITIES.filter((e): e is EntityKind => e !== 'conflict');
 
@@ -19,8 +16,6 @@ const RECORD_ENTITIES = ENTITIES.filter((e): e is EntityKind => e !== 'conflict'
  */
 export async function adoptScope(db: YolDatabase, scope: string | undefined): Promise<boolean> {
 	if (scope === undefined) return false;
-	// Nearly every round: the same scope, read without opening a write transaction.
-	if ((await db.meta.get(PULL_SCOPE_KEY))?.value === scope) return false;
 	return db.transaction('rw', syncTables(db), async () => {
 		const stored = (await db.meta.get(PULL_SCOPE_KEY))?.value;
 		if (stored === scope) return false;

@@ -20,3 +20,14 @@ export function suppressed(
 ): number | string | null {
 	return isSuppressed(unit, value, threshold) ? `<${threshold}` : value;
 }
+
+/**
+ * The working group's threshold record (domain/settings.ts): here, apart from its schema, so the
+ * screens that only read it load no schema.
+ */
+export const SUPPRESSION_SETTING_ID = 'suppression-threshold';
+
+/** The threshold in force: the working group's, or the default until a coordinator sets one. */
+export function suppressionThreshold(setting: { value: number } | undefined): number {
+	return setting?.value ?? DEFAULT_SUPPRESSION_THRESHOLD;
+}

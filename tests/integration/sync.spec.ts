@@ -53,19 +53,13 @@ function put(
 	};
 }
 
-function push(
-	store: Store,
-	deviceId: string,
-	mutations: Mutation[],
-	settled?: number
-): Promise<PushResponse> {
+function push(store: Store, deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
 	return applyPush(
 		store,
 		{
 			protocol: PROTOCOL_VERSION,
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
-			...(settled === undefined ? {} : { settled }),
 			mutations
 		},
 		COORDINATOR
@@ -148,24 +142,49 @@ describeStores('sync', (db, dialect) => {
 		expect(retry.results[0]?.outcome).toBe('duplicate');
 	});
 
-	it('keeps the answers of a push the device has not settled yet, so its retry is answered as the first time', async () => {
+	it('keeps the answers above what a device says it settled, and answers their resend as first', async () => {
 		const store = await ready(db().store);
-		// Push A: seq 2 is refused. The device sends push B while it is still storing A's answer
-		// (settled: 0), and the tab closes before that is written: A goes again.
-		const a = [put(1, sample(0), 0), put(2, { ...sample(1), cell: 'sex=other' }, 0)];
-		const first = await push(store, 'dev-a', a, 0);
-		await push(store, 'dev-a', [put(3, sample(2), 0)], 0);
-		const again = await push(store, 'dev-a', a, 0);
+		const send = (mutations: Mutation[], settledThrough?: number) =>
+			applyPush(
+				store,
+				{
+					protocol: PROTOCOL_VERSION,
+					schema: CLIENT_SCHEMA_VERSION,
+					deviceId: 'dev-a',
+					...(settledThrough === undefined ? {} : { settledThrough }),
+					mutations
+				},
+				COORDINATOR
+			);
+		const first = [
+			put(1, sample(0), 0),
+			put(2, { ...sample(1), value: 'many' as unknown as number }, 0),
+			put(3, sample(1), 0)
+		];
+		const answer = await send(first, 0);
+		expect(answer.keepsUnsettled).toBe(true);
+		// The next push goes out while the device still writes the first answer down.
+		const next = await send([put(4, sample(2), 0)], 0);
+		expect(next).toMatchObject({ lastSeq: 4, keepsUnsettled: true });
+		expect(await count(store, 'mutation_log')).toBe(4);
+		// The tab closed before that answer was written: the same changes go again.
+		const again = await send(first, 0);
 		expect(again.results).toEqual([
-			{ seq: 1, outcome: 'duplicate', rev: first.results[0]?.rev },
-			{ seq: 2, outcome: 'rejected', reason: first.results[1]?.reason }
+			{ seq: 1, outcome: 'duplicate', rev: answer.results[0]?.rev },
+			{ seq: 2, outcome: 'rejected', reason: answer.results[1]?.reason },
+			{ seq: 3, outcome: 'duplicate', rev: answer.results[2]?.rev }
 		]);
-		// Once the device says it settled them, their lines go.
-		await push(store, 'dev-a', [put(4, sample(3), 0)], 3);
-		const seqs = await store.all<{ seq: number }>(
-			"SELECT seq FROM mutation_log WHERE device_id = 'dev-a' ORDER BY seq"
-		);
-		expect(seqs.map((r) => r.seq)).toEqual([4]);
+		expect(await count(store, 'records')).toBe(3);
+		// Settled through 3: those lines go, and never past the push's own first seq.
+		await send([put(5, sample(3), 0)], 3);
+		const seqs = await store.all<{ seq: number }>('SELECT seq FROM mutation_log ORDER BY seq');
+		expect(seqs.map((r) => r.seq)).toEqual([4, 5]);
+		await send([put(6, sample(4), 0)], 99);
+		expect(await count(store, 'mutation_log')).toBe(1);
+		// A device that does not say (an older app) is answered as before, every seq below its
+		// push's first taken as settled.
+		const old = await send([put(7, sample(5), 0)]);
+		expect(old).toEqual({ results: [{ seq: 7, outcome: 'applied', rev: 6 }], lastSeq: 7 });
 	});
 
 	it('keeps the second of two devices editing one value from one base as a conflict', async () => {

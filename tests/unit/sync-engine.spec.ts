@@ -332,6 +332,30 @@ describe('syncOnce', () => {
 		}
 		expect(await a.db.meta.where('key').startsWith('sync_acked:').count()).toBe(0);
 	});
+
+	it('settles a later edit of a value set aside while it waited, though no conflict was pulled', async () => {
+		const a = await device();
+		const b = await device();
+		await saveValue(a.db, cell(0, 1), 'ana');
+		await a.sync();
+		await b.sync();
+		await saveValue(b.db, cell(0, 3), 'bob');
+		await b.sync();
+		// A changes the value (a conflict with B's) and, while that push is out, the comment.
+		await saveValue(a.db, cell(0, 2), 'ana');
+		a.net.hookOn = 'push';
+		a.net.duringRequest = async () => {
+			await saveValue(a.db, cell(0, 2, 'checked'), 'ana');
+		};
+		a.net.failPullCalls.add(a.net.pullCalls.length + 1);
+		await expect(a.sync()).rejects.toBeInstanceOf(OfflineError);
+		expect(server.log.slice(-2).map((l) => l.outcome)).toEqual(['conflict', 'merged']);
+		// The first answer marked the value while the comment waited; the second settles it one by
+		// one (as every marked value), not as a plain acknowledged edit that would keep the marker.
+		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({ syncState: 'synced' });
+		expect(await a.db.outbox.count()).toBe(0);
+		expect(await a.db.meta.where('key').startsWith('sync_marked:').count()).toBe(0);
+	});
 });
 
 describe('a first sync', () => {

@@ -87,7 +87,11 @@ export class FakeSyncServer {
 			this.log.push({ deviceId, seq: m.seq, mutationId: m.mutationId, outcome: result.outcome });
 			results.push(result);
 		}
-		return { results, lastSeq: this.lastSeq.get(deviceId) ?? 0 };
+		// It never forgets an answer, so it keeps every unsettled one (the device may pipeline).
+		const lastSeq = this.lastSeq.get(deviceId) ?? 0;
+		return request.settledThrough === undefined
+			? { results, lastSeq }
+			: { results, lastSeq, keepsUnsettled: true };
 	}
 
 	/** The conflict records as devices pull them (the real server's entity 'conflict'). */

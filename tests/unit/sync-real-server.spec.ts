@@ -269,6 +269,63 @@ describe('a large push against the real server', () => {
 		expect(await db.meta.where('key').startsWith('sync_acked:').count()).toBe(0);
 	});
 
+	it('sends the next push while an answer is written down; a tab closed before that loses no answer', async () => {
+		const db = new YolDatabase(`real-${crypto.randomUUID()}`);
+		await db.open();
+		opened.push(db);
+		const id = crypto.randomUUID();
+		const values = await offlineEdits(db, 1_200);
+		// One change of the first push the server refuses (a place it does not know).
+		const poison = (await db.outbox.orderBy(':id').offset(10).first())!;
+		await db.outbox.update(poison.seq!, { data: { ...poison.data!, locationId: 'nowhere' } });
+		const bodies: { settledThrough?: number; first: number }[] = [];
+		let secondAnswered: () => void = () => undefined;
+		const answered = new Promise<void>((resolve) => (secondAnswered = resolve));
+		const { net } = transport(10_000_000, (call) => {
+			if (call === 2) secondAnswered();
+		});
+		const watched: SyncTransport = {
+			push: (request, encoded) => {
+				bodies.push({ settledThrough: request.settledThrough, first: request.mutations[0]!.seq });
+				return net.push(request, encoded);
+			},
+			pull: (after, limit) => net.pull(after, limit)
+		};
+		// The tab closes while the first answer is being written down, after the second push
+		// reached the server: that transaction never commits.
+		const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+		let closing = true;
+		(db as unknown as { transaction: unknown }).transaction = (...args: unknown[]) => {
+			if (!closing || args[0] !== 'rw' || !Array.isArray(args[1])) return transaction(...args);
+			closing = false;
+			return answered.then(() => Promise.reject(new Error('the tab closed')));
+		};
+		await expect(syncOnce(db, watched, id)).rejects.toThrow('the tab closed');
+		(db as unknown as { transaction: unknown }).transaction = transaction;
+		// The second push went out before the first answer was written, saying so.
+		expect(bodies).toEqual([
+			{ settledThrough: 0, first: 1 },
+			{ settledThrough: 0, first: 501 }
+		]);
+		expect(await db.outbox.count()).toBe(values.length);
+
+		// The next round sends everything again: the server answers as it first did, the refusal
+		// with its reason (not a bare 'duplicate' that would pass it off as applied).
+		const summary = await syncOnce(db, watched, id);
+		expect(summary).toMatchObject({ rejected: 1, conflicts: 0 });
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.values.get(poison.entityId)).toMatchObject({
+			syncState: 'rejected',
+			rejectReason: 'locationId: there is no place nowhere'
+		});
+		const applied = await store.get<{ n: number }>(
+			`SELECT count(*) AS n FROM audit WHERE entity = 'value'`
+		);
+		expect(applied?.n).toBe(values.length - 1);
+		const head = await store.get<{ rev: number }>('SELECT rev FROM sync_revision');
+		expect(head?.rev).toBe(3 + values.length - 1);
+	});
+
 	it('sends smaller pushes when the server finds one too large (413), and loses nothing', async () => {
 		const db = new YolDatabase(`real-${crypto.randomUUID()}`);
 		await db.open();

@@ -51,6 +51,8 @@ export async function applyResult(
 	const laterPending = (await pendingFor(db, entry.entity, entry.entityId)) > 0;
 	const record = await table.get(entry.entityId);
 	if (entry.resolves) await settleResolution(db, entry, result);
+	// Nothing waits for this value any more: a later edit starts from 'local' (see markKey).
+	if (entry.entity === 'value' && !laterPending) await db.meta.delete(markKey(entry.entityId));
 
 	if (result.outcome === 'conflict' || result.outcome === 'rejected') {
 		if (record) {
@@ -58,6 +60,9 @@ export async function applyResult(
 			if (result.outcome === 'rejected') marked.rejectReason = result.reason ?? '';
 			else delete marked.rejectReason;
 			await table.put(marked);
+			if (entry.entity === 'value' && laterPending) {
+				await db.meta.put({ key: markKey(entry.entityId), value: result.outcome });
+			}
 		}
 		// The server kept its own copy: show it (with the marker) if one was pulled meanwhile.
 		if (!laterPending) await adoptShadow(db, entry.entity, entry.entityId);
@@ -120,14 +125,42 @@ export const ACKNOWLEDGED: ReadonlySet<string> = new Set(['applied', 'merged', '
 export type AckedValue = [id: string, rev: number | null];
 
 /**
- * The answered values this device shows as in conflict or refused: they settle one by one. Read
- * by id (values keep no index of their state: it cost every first sync a third index).
+ * A value marked conflict or refused by an answer while later edits of it were still waiting to
+ * be sent (one meta entry each, written with the marker by applyResult, gone once nothing waits).
+ * Nothing else marks a value that has edits waiting: a pull or a pulled conflict leaves such a
+ * value 'local' (engine.ts), and saving an edit makes it 'local' again. So these entries, the
+ * refused values (the only ones with a rejectReason, which is indexed) and the values that have a
+ * pulled conflict are every value an answer can find marked: markedValues reads only those.
+ */
+const MARK_PREFIX = 'sync_marked:value:';
+
+function markKey(valueId: string): string {
+	return `${MARK_PREFIX}${valueId}`;
+}
+
+/**
+ * The answered values this device shows as in conflict or refused: they settle one by one. Reads
+ * the few that may be (see MARK_PREFIX), by id, rather than every answered record: reading 500
+ * records per push cost a large push about half of its time in IndexedDB.
  */
 export async function markedValues(
 	db: YolDatabase,
 	answered: [OutboxEntry, MutationResult][]
 ): Promise<Set<string>> {
-	const ids = [...new Set(answered.filter(([e]) => e.entity === 'value').map(([e]) => e.entityId))];
+	const answeredIds = new Set(
+		answered.filter(([e]) => e.entity === 'value').map(([e]) => e.entityId)
+	);
+	if (answeredIds.size === 0) return new Set();
+	const [marks, refused, conflicted] = await Promise.all([
+		db.meta.where('key').startsWith(MARK_PREFIX).primaryKeys(),
+		db.values.where('rejectReason').aboveOrEqual('').primaryKeys(),
+		db.conflicts.orderBy('entityId').uniqueKeys()
+	]);
+	const candidates = new Set<string>();
+	for (const key of marks) candidates.add(String(key).slice(MARK_PREFIX.length));
+	for (const id of [...refused, ...conflicted]) candidates.add(String(id));
+	const ids = [...candidates].filter((id) => answeredIds.has(id));
+	if (ids.length === 0) return new Set();
 	const rows = await db.values.bulkGet(ids);
 	return new Set(
 		rows
@@ -213,6 +246,16 @@ export async function settleAcknowledgedValues(
 		shadowed.delete(id);
 		if ((await pendingFor(db, 'value', id)) === 0) await db.meta.delete(shadowKey('value', id));
 	}
+	// A mark entry of a value edited again since (now 'local'): gone once nothing waits for it.
+	const marks = new Set(
+		(await db.meta.where('key').startsWith(MARK_PREFIX).primaryKeys()).map(String)
+	);
+	for (const [id] of acked) {
+		const key = markKey(id);
+		if (!marks.has(key)) continue;
+		marks.delete(key);
+		if ((await pendingFor(db, 'value', id)) === 0) await db.meta.delete(key);
+	}
 }
 
 /**
@@ -283,6 +326,10 @@ export async function settleAcknowledged(
 	// A record with later edits still on their way stays 'local' (see applyResult).
 	const done = pairs.filter(([entry]) => !later.has(`${entry.entity}:${entry.entityId}`));
 	await db.meta.bulkDelete(done.map(([entry]) => shadowKey(entry.entity, entry.entityId)));
+	// Nothing waits for these values any more (see markKey).
+	await db.meta.bulkDelete(
+		done.filter(([entry]) => entry.entity === 'value').map(([entry]) => markKey(entry.entityId))
+	);
 	const byEntity = new Map<EntityKind, [OutboxEntry, MutationResult][]>();
 	for (const pair of done) {
 		const list = byEntity.get(pair[0].entity) ?? [];
@@ -360,12 +407,17 @@ export async function nextBatch(
 
 /**
  * Sends the outbox in seq order, batch by batch, and settles each answer. One push at a time
- * (the server must see a device's seqs in order), but the next batch is read and encoded while
- * the current one is on its way, and sent while the answer before it is being settled: the
- * server's work and this device's IndexedDB writes overlap instead of taking turns. Each push
- * says up to which seq this device has settled every answer (`settled`), so the server keeps the
- * answers of a push whose settling had not committed yet: if the tab closes then, the retry of
- * that push is answered as the first time, conflicts and refusals included.
+ * (the server trims its answers below what a push says is settled, and must see a device's seqs
+ * in order), but the next batch is read and encoded while the current one is on its way, and
+ * once the server says it keeps unsettled answers (keepsUnsettled) the next push goes out while
+ * this answer is still being written down: the server's work and IndexedDB's overlap.
+ *
+ * Why that is safe: the next push names the seq before the oldest answer not yet written down
+ * (settledThrough), and the server keeps every answer above it. Should the tab close before an
+ * answer is written, its changes are still in the outbox and go again, and the server answers
+ * them from its log exactly as the first time (a conflict stays a conflict, a refusal keeps its
+ * reason). Answers are written down one after another, in seq order; the outbox is read from its
+ * start only once they all are; an error from any of them ends the round after the push in flight.
  */
 export async function pushOutbox(
 	db: YolDatabase,
@@ -374,26 +426,22 @@ export async function pushOutbox(
 	summary: SyncSummary = emptySummary()
 ): Promise<SyncSummary> {
 	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
+	const writer = new AnswerWriter();
 	let upcoming: Promise<Batch> | undefined;
-	/** The previous answer's settling, still being written while the next push is out. */
-	let settling: Promise<void> = Promise.resolve();
-	/** Every answer up to this seq is settled here (its outbox entry gone or its record marked). */
-	let settledThrough: number | undefined;
 	for (;;) {
-		// Reading from the outbox's start must see the previous answer settled.
-		if (!upcoming) await settling;
-		const { entries: batch, encoded } = await (upcoming ?? nextBatch(db, 0, limits));
+		const { entries: batch, encoded } = await (upcoming ??
+			writer.done().then(() => nextBatch(db, 0, limits)));
 		upcoming = undefined;
+		writer.throwIfFailed();
 		if (batch.length === 0) {
-			await settling;
+			await writer.done();
 			return summary;
 		}
-		settledThrough ??= batch[0]!.seq! - 1;
 		const request = {
 			protocol: PROTOCOL_VERSION,
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
-			settled: settledThrough,
+			settledThrough: writer.settledBefore(batch[0]!.seq!),
 			mutations: batch.map(toMutation)
 		};
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
@@ -405,8 +453,8 @@ export async function pushOutbox(
 		try {
 			response = await sent;
 		} catch (error) {
-			// What was answered before still settles; then the failure counts.
-			await settling;
+			// What was answered before still gets written down; its failure is the one that counts.
+			await writer.done();
 			if (!(error instanceof SyncHttpError) || batch.length === 1) throw error;
 			// Too large for the server: smaller pushes, down to one change (which may still be).
 			if (error.status === 413) limits.bytes = Math.max(1, Math.floor(limits.bytes / 2));
@@ -429,52 +477,96 @@ export async function pushOutbox(
 		}
 		// An answer that settled nothing would loop forever: try again on the next round.
 		if (answered.length === 0) {
-			await settling;
+			await writer.done();
 			throw new Error('the server settled none of the pushed changes');
 		}
 		answered.sort((a, b) => a[0].seq! - b[0].seq!);
-		await settling;
-		// Everything before this batch is settled now (the batches before it were answered).
-		settledThrough = batch[0]!.seq! - 1;
-		const whole = bySeq.size === 0 ? { first: batch[0]!.seq!, last: lastSent } : undefined;
-		settling = settleAnswer(db, answered, whole, batch.length);
-		// Handled when awaited; this keeps a failure meanwhile from being reported unhandled.
-		settling.catch(() => undefined);
-		// Unanswered entries of this batch go first, again: the prefetched batch is not next (the
-		// loop reads from the start once this answer is settled). An empty prefetch may have
-		// missed a change saved since: the outbox is read once more, after the settling.
-		if (bySeq.size === 0) {
-			const answer = settling;
-			upcoming = prefetch.then(async (next) => {
-				if (next.entries.length > 0) return next;
-				await answer;
-				return nextBatch(db, 0, limits);
-			});
+		const whole =
+			answered.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;
+		writer.write(batch[0]!.seq!, () => settleAnswer(db, answered, whole));
+		// Unanswered entries of this batch go first, again: the prefetched batch is not next.
+		if (bySeq.size > 0) {
+			await writer.done();
+			continue;
 		}
+		// A server of before drops this answer from its log at the next push: write it down first.
+		if (response.keepsUnsettled !== true) await writer.done();
+		// An empty prefetch may have missed a change saved since: the outbox is read once more,
+		// from its start, once every answer is written down.
+		upcoming = prefetch.then((next) =>
+			next.entries.length > 0 ? next : writer.done().then(() => nextBatch(db, 0, limits))
+		);
 	}
 }
 
 /**
- * One answer in one transaction: the outbox and the records' states move together, so a closed
- * tab leaves either the old state (and a harmless 'duplicate' retry) or the new.
+ * Writes one push's answer down. One transaction for the whole answer: the outbox and the
+ * records' states move together, so a closed tab leaves either the old state (and a resend the
+ * server answers as before) or the new.
  */
-function settleAnswer(
+async function settleAnswer(
 	db: YolDatabase,
 	answered: [OutboxEntry, MutationResult][],
-	whole: { first: number; last: number } | undefined,
-	batchSize: number
+	whole: { first: number; last: number } | undefined
 ): Promise<void> {
-	return db.transaction('rw', syncTables(db), async () => {
+	await db.transaction('rw', syncTables(db), async () => {
 		const marked = await markedValues(db, answered);
 		const { values, plain, others } = splitAcknowledged(answered, marked);
-		await settleAcknowledgedValues(db, values, values.length === batchSize ? whole : undefined);
+		await settleAcknowledgedValues(
+			db,
+			values,
+			values.length === answered.length ? whole : undefined
+		);
 		await settleAcknowledged(db, plain);
 		for (const [entry, result] of others) await applyResult(db, entry, result);
 	});
 }
 
+/**
+ * The answers being written down while the next push is out: one after another, in the order
+ * given; after a failure the rest are not written (their changes stay in the outbox).
+ */
+export class AnswerWriter {
+	#chain: Promise<void> = Promise.resolve();
+	/** The first seq of each push whose answer is not written down yet, oldest first. */
+	readonly #pending: number[] = [];
+	#failure: { error: unknown } | undefined;
+
+	write(firstSeq: number, work: () => Promise<void>): void {
+		this.#pending.push(firstSeq);
+		this.#chain = this.#chain.then(async () => {
+			if (this.#failure) return;
+			try {
+				await work();
+				this.#pending.shift();
+			} catch (error) {
+				this.#failure = { error };
+			}
+		});
+	}
+
+	/**
+	 * What a push starting at `firstSeq` may call settled for good: every seq below the oldest
+	 * answer still being written, or below the push itself.
+	 */
+	settledBefore(firstSeq: number): number {
+		return Math.max(0, (this.#pending[0] ?? firstSeq) - 1);
+	}
+
+	/** Waits for every answer given so far; throws the first failure. */
+	async done(): Promise<void> {
+		await this.#chain;
+		this.throwIfFailed();
+	}
+
+	throwIfFailed(): void {
+		if (this.#failure) throw this.#failure.error;
+	}
+}
+
 /** The push's JSON body from its mutations already encoded (nextBatch measured them so). */
 export function encodePush(request: PushRequest, mutations: readonly string[]): string {
-	const { protocol, schema, deviceId } = request;
-	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},"mutations":[${mutations.join(',')}]}`;
+	const { protocol, schema, deviceId, settledThrough } = request;
+	const settled = settledThrough === undefined ? '' : `"settledThrough":${settledThrough},`;
+	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}"mutations":[${mutations.join(',')}]}`;
 }

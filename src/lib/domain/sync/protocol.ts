@@ -70,12 +70,15 @@ export const PushRequestSchema = v.object({
 	schema: v.number(),
 	deviceId: Uuidish,
 	/**
-	 * Every answer up to this seq is settled on the device. The server keeps the answers above
-	 * it, so a push sent while the answer before it was still being stored on the device can be
-	 * retried and answered as the first time. Without it: the seqs below this push's first.
+	 * Every seq up to this one is settled on the device for good: it will never send them again,
+	 * so the server may drop their answers. Without it the server takes every seq below the
+	 * push's first as settled (a device that settles each answer before its next push). A device
+	 * that sends its next push while it still writes the last answer down names the seq before
+	 * that answer's first: should the tab close first, it sends those changes again, and the
+	 * server must still answer them as it did (see `keepsUnsettled`).
 	 */
-	settled: v.optional(
-		v.pipe(v.number(), v.integer(), v.minValue(0, 'settled must not be negative'))
+	settledThrough: v.optional(
+		v.pipe(v.number(), v.integer(), v.minValue(0, 'settledThrough must not be negative'))
 	),
 	mutations: v.pipe(
 		v.array(MutationSchema),
@@ -104,7 +107,14 @@ export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
 export const PushResponseSchema = v.object({
 	results: v.array(MutationResultSchema),
 	/** The highest seq the server has applied for this device, after this push. */
-	lastSeq: v.number()
+	lastSeq: v.number(),
+	/**
+	 * Sent when the request named `settledThrough`: this server keeps the answer to every seq
+	 * above it, so the device may send its next push before it has written this answer down.
+	 * Absent from servers of before, which drop every answer below a push's first seq: their
+	 * devices write each answer down first.
+	 */
+	keepsUnsettled: v.optional(v.boolean())
 });
 export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
 

@@ -61,16 +61,17 @@ export async function applyPush(
 		const places = await placesOf(tx, actor);
 		const who = { actor, deviceId, places, at };
 		let lastSeq = device?.last_seq ?? 0;
-		// A device only sends a seq again while it has no answer for it: it sends in seq order
-		// and drops what was answered, so every seq it reports settled (and, in any case, below
-		// this push's first) has its answer for good. Their log lines can go, which keeps
-		// mutation_log as small as the devices' queues.
+		// A device only sends a seq again while it has not settled its answer: it sends in seq
+		// order and drops what it settled. Every seq below this push's first is settled for good,
+		// unless the device says it is still writing an earlier answer down (settledThrough): the
+		// log lines of settled seqs can go, which keeps mutation_log as small as the devices'
+		// queues; the others must stay, to answer a resend exactly as the first time.
 		const firstSeq = mutations[0]?.seq;
 		if (firstSeq !== undefined) {
-			const keepFrom = Math.min(firstSeq, (request.settled ?? firstSeq) + 1);
-			await tx.run('DELETE FROM mutation_log WHERE device_id = $1 AND seq < $2', [
+			const through = Math.min(firstSeq - 1, request.settledThrough ?? firstSeq - 1);
+			await tx.run('DELETE FROM mutation_log WHERE device_id = $1 AND seq <= $2', [
 				deviceId,
-				keepFrom
+				through
 			]);
 		}
 		const answered = await loggedAnswers(tx, deviceId, firstSeq, lastSeq);
@@ -110,7 +111,10 @@ export async function applyPush(
 				last_seen = excluded.last_seen, user_id = coalesce(devices.user_id, excluded.user_id)`,
 			[deviceId, lastSeq, at, actor.userId]
 		);
-		return { results, lastSeq };
+		// A device that says what it has settled learns that the rest is kept (see protocol.ts).
+		return request.settledThrough === undefined
+			? { results, lastSeq }
+			: { results, lastSeq, keepsUnsettled: true };
 	});
 }
 

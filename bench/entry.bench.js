@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumExecutable, median, serveBuild } from './serve.js';
+import { countValues } from './sync-setup.js';
 
 const TOTAL_VALUES = 100_000;
 const RUNS = 9;
@@ -111,49 +112,64 @@ export async function topUp(/** @type {number} */ total) {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	const db = await openDb();
-	const tx0 = db.transaction(['values', 'indicators', 'locations']);
-	const have = /** @type {number} */ (await done(tx0.objectStore('values').count()));
+	// Values the server sent live in packs, one per indicator and period (value-packs.ts).
+	const tx0 = db.transaction(['values', 'valuePacks', 'indicators', 'locations']);
+	const own = /** @type {string[]} */ (await done(tx0.objectStore('values').getAllKeys()));
+	const stored = /** @type {any[]} */ (await done(tx0.objectStore('valuePacks').getAll()));
 	const indicators = /** @type {any[]} */ (await done(tx0.objectStore('indicators').getAll()));
 	const places = /** @type {any[]} */ (await done(tx0.objectStore('locations').getAll())).filter(
 		(l) => l.level === 'district'
 	);
-	const entered = indicators.filter((i) => !i.formula && i.disaggregations.length === 0);
-	let missing = total - have;
-	let n = 0;
-	while (missing > 0) {
-		const batch = [];
-		for (let k = 0; k < 5000 && missing > 0; k++, n++, missing--) {
-			const ind = entered[n % entered.length];
-			const place = places[Math.floor(n / entered.length) % places.length];
-			const step = Math.floor(n / (entered.length * places.length));
-			const year = 2024 - Math.floor(step / 12);
-			const month = String((step % 12) + 1).padStart(2, '0');
-			const period = ind.periodicity === 'monthly' ? `${year}-${month}` : `${year - step}`;
-			batch.push({
-				id: `bench-${n}`,
-				indicatorId: ind.id,
-				locationId: place.id,
-				period,
-				cell: 'total',
-				value: n % 97,
-				comment: '',
-				updatedAt: '2026-01-01T00:00:00.000Z',
-				updatedBy: 'bench',
-				rev: 1,
-				deleted: false,
-				syncState: 'synced'
-			});
-		}
-		const tx = db.transaction('values', 'readwrite');
-		for (const record of batch) tx.objectStore('values').put(record);
-		await new Promise((resolve, reject) => {
-			tx.oncomplete = resolve;
-			tx.onerror = () => reject(tx.error);
-		});
+	const ids = new Set(own);
+	/** @type {Map<string, any>} */
+	const packs = new Map();
+	for (const pack of stored) {
+		packs.set(`${pack.indicatorId}|${pack.period}`, pack);
+		for (const id of Object.keys(pack.values)) ids.add(id);
 	}
-	const count = await done(db.transaction('values').objectStore('values').count());
+	const entered = indicators.filter((i) => !i.formula && i.disaggregations.length === 0);
+	let missing = total - ids.size;
+	/** @type {Set<string>} */
+	const changed = new Set();
+	for (let n = 0; missing > 0; n++, missing--) {
+		const ind = entered[n % entered.length];
+		const place = places[Math.floor(n / entered.length) % places.length];
+		const step = Math.floor(n / (entered.length * places.length));
+		const year = 2024 - Math.floor(step / 12);
+		const month = String((step % 12) + 1).padStart(2, '0');
+		const period = ind.periodicity === 'monthly' ? `${year}-${month}` : `${year - step}`;
+		const key = `${ind.id}|${period}`;
+		let pack = packs.get(key);
+		if (!pack) {
+			pack = { indicatorId: ind.id, period, values: {} };
+			packs.set(key, pack);
+		}
+		const id = `bench-${n}`;
+		pack.values[id] = {
+			id,
+			indicatorId: ind.id,
+			locationId: place.id,
+			period,
+			cell: 'total',
+			value: n % 97,
+			comment: '',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			updatedBy: 'bench',
+			rev: 1,
+			deleted: false,
+			syncState: 'synced'
+		};
+		ids.add(id);
+		changed.add(key);
+	}
+	const tx = db.transaction('valuePacks', 'readwrite');
+	for (const key of changed) tx.objectStore('valuePacks').put(packs.get(key));
+	await new Promise((resolve, reject) => {
+		tx.oncomplete = resolve;
+		tx.onerror = () => reject(tx.error);
+	});
 	db.close();
-	return /** @type {number} */ (count);
+	return ids.size;
 }
 
 /** In the page: clicks the indicator's link and times until a grid cell shows a stored value. */
@@ -204,14 +220,18 @@ async function timeTwelvePeriods(/** @type {string} */ code) {
 	);
 	const periods = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 	const t0 = performance.now();
-	const tx = idb.transaction('values');
-	// The app's index (database.ts, version 5) read by its [indicatorId+period] prefix, as Dexie
-	// does: every place of one period lies between [id, period] and [id, period, []].
+	// As the app reads them (value-packs.ts valuesInSlices): each period's pack, and the values
+	// the device holds as its own, by the [indicatorId+period] prefix of their index.
+	const tx = idb.transaction(['valuePacks', 'values']);
+	const packs = tx.objectStore('valuePacks');
 	const index = tx.objectStore('values').index('[indicatorId+period+locationId]');
 	const found = await Promise.all(
-		periods.map((p) =>
+		periods.flatMap((p) => [
+			get(packs.get([indicator.id, p])).then((pack) =>
+				pack ? Object.values(/** @type {any} */ (pack).values) : []
+			),
 			get(index.getAll(IDBKeyRange.bound([indicator.id, p], [indicator.id, p, []])))
-		)
+		])
 	);
 	const elapsed = performance.now() - t0;
 	idb.close();
@@ -236,20 +256,4 @@ function timeSave() {
 	});
 }
 
-/** In the page: how many values the device holds. */
-export function countValues() {
-	return new Promise((resolve, reject) => {
-		const req = indexedDB.open(
-			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
-		);
-		req.onerror = () => reject(req.error);
-		req.onsuccess = () => {
-			const count = req.result.transaction('values').objectStore('values').count();
-			count.onsuccess = () => {
-				req.result.close();
-				resolve(/** @type {number} */ (count.result));
-			};
-			count.onerror = () => reject(count.error);
-		};
-	});
-}
+export { countValues };

@@ -5,7 +5,7 @@
 // to the first pull request, which the engine sends once the outbox is empty. Medians.
 import { median } from './serve.js';
 import {
-	countStored,
+	countValues,
 	freshChromium,
 	millis,
 	seconds,
@@ -22,7 +22,7 @@ export async function run() {
 	const browser = await freshChromium();
 	try {
 		const { page } = await timeFirstStart(browser.context, server.url);
-		const stored = await countStored(page, 'values');
+		const stored = await page.evaluate(countValues);
 		await page.getByTestId('sync-status').and(page.locator('[data-state="idle"]')).waitFor();
 		/** @type {{ push: number, round: number, pushes: number, serverMs: number }[]} */
 		const runs = [];
@@ -72,19 +72,31 @@ async function editOffline({ count, comment }) {
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
 	});
+	// The values the server sent are packed by indicator and period (src/lib/db/value-packs.ts);
+	// an edit moves its value out of the pack into `values`, as saveValue does.
 	/** @type {any[]} */
-	const values = await new Promise((resolve, reject) => {
-		const req = db.transaction('values').objectStore('values').getAll(null, count);
+	const packs = await new Promise((resolve, reject) => {
+		const req = db.transaction('valuePacks').objectStore('valuePacks').getAll();
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
 	});
+	/** @type {{ pack: any, value: any }[]} */
+	const values = [];
+	for (const pack of packs) {
+		for (const value of Object.values(pack.values)) {
+			if (values.length < count) values.push({ pack, value });
+		}
+	}
 	if (values.length < count) throw new Error(`only ${values.length} values on the device`);
 	const now = new Date().toISOString();
 	for (let start = 0; start < count; start += 1000) {
-		const tx = db.transaction(['values', 'outbox'], 'readwrite');
-		for (const old of values.slice(start, start + 1000)) {
+		const tx = db.transaction(['values', 'valuePacks', 'outbox'], 'readwrite');
+		const touched = new Set();
+		for (const { pack, value: old } of values.slice(start, start + 1000)) {
 			const record = { ...old, comment, updatedAt: now, updatedBy: 'bench' };
 			delete record.syncState;
+			delete pack.values[old.id];
+			touched.add(pack);
 			tx.objectStore('values').put({ ...record, syncState: 'local' });
 			tx.objectStore('outbox').add({
 				mutationId: crypto.randomUUID(),
@@ -96,6 +108,10 @@ async function editOffline({ count, comment }) {
 				data: record,
 				createdAt: now
 			});
+		}
+		for (const pack of touched) {
+			if (Object.keys(pack.values).length > 0) tx.objectStore('valuePacks').put(pack);
+			else tx.objectStore('valuePacks').delete([pack.indicatorId, pack.period]);
 		}
 		await new Promise((resolve, reject) => {
 			tx.oncomplete = resolve;

@@ -213,30 +213,32 @@ export async function timeFirstStart(context, url) {
 }
 
 /**
- * In the page: how many records a store of the app's database holds.
- * @param {import('@playwright/test').Page} page
- * @param {string} store
+ * In the page: how many values the signed-in user's database holds, in both of its homes (the
+ * device's own `values` and the server's `valuePacks`, src/lib/db/value-packs.ts), each once.
  */
-export function countStored(page, store) {
-	return page.evaluate(
-		(name) =>
-			new Promise((resolve, reject) => {
-				const req = indexedDB.open(
-					// The signed-in user's own database (see src/lib/db/database.ts).
-					`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
-				);
-				req.onerror = () => reject(req.error);
-				req.onsuccess = () => {
-					const count = req.result.transaction(name).objectStore(name).count();
-					count.onsuccess = () => {
-						req.result.close();
-						resolve(/** @type {number} */ (count.result));
-					};
-					count.onerror = () => reject(count.error);
-				};
-			}),
-		store
-	);
+export function countValues() {
+	return new Promise((resolve, reject) => {
+		const req = indexedDB.open(
+			// The signed-in user's own database (see src/lib/db/database.ts).
+			`yol-u-${JSON.parse(localStorage.getItem('yol.actor') ?? '{}').userId}`
+		);
+		req.onerror = () => reject(req.error);
+		req.onsuccess = () => {
+			const db = req.result;
+			const tx = db.transaction(['values', 'valuePacks']);
+			const own = tx.objectStore('values').getAllKeys();
+			const packs = tx.objectStore('valuePacks').getAll();
+			tx.oncomplete = () => {
+				const ids = new Set(/** @type {string[]} */ (own.result));
+				for (const pack of /** @type {{ values: object }[]} */ (packs.result)) {
+					for (const id of Object.keys(pack.values)) ids.add(id);
+				}
+				db.close();
+				resolve(ids.size);
+			};
+			tx.onerror = () => reject(tx.error);
+		};
+	});
 }
 
 /** @param {number} ms */

@@ -12,13 +12,21 @@ function valuesByPlace(page: Page): Promise<Record<string, number>> {
 				const open = indexedDB.open(`yol-u-${actor.userId}`);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const all = open.result.transaction('values').objectStore('values').getAll();
-					all.onerror = () => reject(all.error);
-					all.onsuccess = () => {
-						const counts: Record<string, number> = {};
-						for (const v of all.result as { locationId: string }[]) {
-							counts[v.locationId] = (counts[v.locationId] ?? 0) + 1;
+					// Both homes of a value (src/lib/db/value-packs.ts): the device's own, and the
+					// server's packed by indicator and period; each value once.
+					type Value = { id: string; locationId: string };
+					const tx = open.result.transaction(['values', 'valuePacks']);
+					const own = tx.objectStore('values').getAll();
+					const packs = tx.objectStore('valuePacks').getAll();
+					tx.onerror = () => reject(tx.error);
+					tx.oncomplete = () => {
+						const byId = new Map<string, Value>();
+						for (const pack of packs.result as { values: Record<string, Value> }[]) {
+							for (const v of Object.values(pack.values)) byId.set(v.id, v);
 						}
+						for (const v of own.result as Value[]) byId.set(v.id, v);
+						const counts: Record<string, number> = {};
+						for (const v of byId.values()) counts[v.locationId] = (counts[v.locationId] ?? 0) + 1;
 						open.result.close();
 						resolve(counts);
 					};

@@ -23,11 +23,11 @@ export function useFreshDb(onOpen: (db: YolDatabase, name: string) => unknown): 
 }
 
 /**
- * The device database as an older release declared it, up to `version` (1, 2, 3 or 5), opened
+ * The device database as an older release declared it, up to `version` (1, 2, 3, 5 or 6), opened
  * and empty, for the tests that open it with today's YolDatabase and find their data intact.
  * Each version's stores are written here once, as they shipped: never edit one.
  */
-export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5): Promise<Dexie> {
+export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5 | 6): Promise<Dexie> {
 	const old = new Dexie(name);
 	old.version(1).stores({
 		indicators: 'id, &code, area',
@@ -49,6 +49,7 @@ export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5): Promi
 	if (version >= 5) {
 		old.version(5).stores({ values: 'id, [indicatorId+period+locationId], rejectReason' });
 	}
+	if (version >= 6) old.version(6).stores({ settings: 'id' });
 	await old.open();
 	return old;
 }

@@ -9,6 +9,7 @@ import type { PullResponse, PushRequest, PushResponse } from '../../src/lib/doma
 import type { Store } from '../../src/lib/server/db/store';
 import { syncOnce, type SyncSummary } from '../../src/lib/sync/engine';
 import { fetchTransport, type SyncTransport } from '../../src/lib/sync/transport';
+import { storedValues } from '../factories/stored-values';
 
 /**
  * The device side of the fault tests: the real engine and fetch transport on fake-indexeddb,
@@ -193,7 +194,7 @@ export async function expectSameValues(
 	except: readonly string[] = []
 ): Promise<void> {
 	const onServer = server.records.filter((r) => r.entity === 'value' && !r.deleted);
-	const local = (await device.db.values.toArray()).filter((v) => !except.includes(v.id));
+	const local = (await storedValues(device.db)).filter((v) => !except.includes(v.id));
 	const localById = new Map(local.map((v) => [v.id, v]));
 	for (const row of onServer) {
 		const mine = localById.get(row.id);

@@ -18,6 +18,7 @@ import {
 } from './client';
 import { FaultProxy, PASS } from './proxy';
 import { ServerProcess, freePort, storeTargets, type ServerDb } from './server';
+import { countStoredValues, storedValue, storedValues } from '../factories/stored-values';
 
 /**
  * The sync engine against the real server process (`node build/index.js`), on SQLite and, when
@@ -205,7 +206,9 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 				expect(await tablet.db.outbox.count()).toBe(700);
 				const pushed = await serverState();
 				expect(pushed.revision).toBe(500);
-				const waiting = await tablet.db.values.filter((v) => v.syncState === 'local').count();
+				const waiting = (await storedValues(tablet.db)).filter(
+					(v) => v.syncState === 'local'
+				).length;
 				expect(waiting).toBe(700);
 
 				signedIn = true; // the user signs in again
@@ -243,7 +246,7 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 				expect(summary.rejected).toBe(1);
 				expect(summary.pushed).toBe(600);
 
-				const rejected = await tablet.db.values.get(poison.id);
+				const rejected = await storedValue(tablet.db, poison.id);
 				expect(rejected?.syncState).toBe('rejected');
 				expect(rejected?.rejectReason).toMatch(/^indicatorId: there is no indicator/);
 				const state = await serverState();
@@ -270,7 +273,7 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 				proxy.rule = (_req, n) => (n.pull === 4 ? { kind: 'cut-body' } : { kind: 'pass' });
 				await expect(fresh.sync(100)).rejects.toBeInstanceOf(OfflineError);
 				expect(proxy.of('pull').map((r) => r.outcome)).toEqual(['200', '200', '200', 'cut']);
-				expect(await fresh.db.values.count()).toBe(300);
+				expect(await countStoredValues(fresh.db)).toBe(300);
 
 				proxy.rule = PASS;
 				await fresh.sync(100);

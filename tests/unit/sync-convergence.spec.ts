@@ -8,6 +8,7 @@ import { saveValue } from '../../src/lib/db/values';
 import { valueId } from '../../src/lib/domain/value-id';
 import { syncOnce } from '../../src/lib/sync/engine';
 import { FakeSyncServer, FakeTransport } from './sync-fake-server';
+import { storedValue, storedValues } from '../factories/stored-values';
 
 /**
  * Several devices edit the same few cells in any order, sync at any moment, lose push answers
@@ -111,7 +112,7 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 
 	async function edit({ device, cell, fields }: EditCmd): Promise<void> {
 		const db = dbs[device]!;
-		const local = await db.values.get(idOf(cell));
+		const local = await storedValue(db, idOf(cell));
 		counter += 1;
 		const next = {
 			value: fields.includes('value') ? counter : (local?.value ?? null),
@@ -147,7 +148,7 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 					lastWritten[d]!.delete(cellId);
 					continue;
 				}
-				const record = await db.values.get(cellId);
+				const record = await storedValue(db, cellId);
 				expect(record?.syncState, `device ${d} ${cellId}`).toBe('local');
 				for (const [field, token] of Object.entries(fields)) {
 					expect(record?.[field as Field], `device ${d} ${cellId} ${field}`).toBe(token);
@@ -164,7 +165,7 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 		const open = await conflictsToReview(db);
 		if (open.length === 0) return;
 		const conflict = open[pick % open.length]!;
-		const local = await db.values.get(conflict.entityId);
+		const local = await storedValue(db, conflict.entityId);
 		counter += 1;
 		const record = await resolveConflict(db, conflict.id, choice, counter, `user${device}`);
 		resolved.add(conflict.id);
@@ -225,11 +226,11 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 			.map(([id, r]) => ({ id, rev: r.rev, value: r.data.value, comment: r.data.comment }))
 			.sort((a, b) => a.id.localeCompare(b.id));
 		for (const db of dbs) {
-			const held = (await db.values.toArray())
+			const held = (await storedValues(db))
 				.map((r) => ({ id: r.id, rev: r.rev, value: r.value, comment: r.comment }))
 				.sort((a, b) => a.id.localeCompare(b.id));
 			expect(held).toEqual(expected);
-			expect((await db.values.toArray()).every((r) => r.syncState !== 'local')).toBe(true);
+			expect((await storedValues(db)).every((r) => r.syncState !== 'local')).toBe(true);
 		}
 
 		// Every conflict is recorded for every device; each one a person resolved is resolved; all
@@ -249,7 +250,7 @@ async function run(devices: number, cmds: Cmd[]): Promise<void> {
 					.sort((a, b) => a.id.localeCompare(b.id))
 			).toEqual(serverView);
 			// A value shows "in conflict" exactly while a conflict about it is open.
-			for (const value of await db.values.toArray()) {
+			for (const value of await storedValues(db)) {
 				const open = recorded.some((r) => r!.entityId === value.id && r!.resolvedAt === null);
 				if (open) {
 					expect(['conflict', 'rejected'], `${value.id} on device ${dbs.indexOf(db)}`).toContain(

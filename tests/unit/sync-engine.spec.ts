@@ -7,6 +7,7 @@ import { CLIENT_SCHEMA_VERSION, type PushRequest } from '../../src/lib/domain/sy
 import { PULL_CURSOR_KEY, pullChanges, syncOnce } from '../../src/lib/sync/engine';
 import { OfflineError, SyncHttpError } from '../../src/lib/sync/transport';
 import { FakeSyncServer, FakeTransport } from './sync-fake-server';
+import { countStoredValues, storedValue, storedValues } from '../factories/stored-values';
 
 interface Device {
 	id: string;
@@ -77,7 +78,7 @@ describe('syncOnce', () => {
 		expect(summary).toMatchObject({ pushed: 1, conflicts: 0, rejected: 0 });
 		expect(server.log).toHaveLength(1);
 		expect(server.log[0]).toMatchObject({ deviceId: a.id, outcome: 'applied' });
-		const record = await a.db.values.get(saved.id);
+		const record = await storedValue(a.db, saved.id);
 		expect(record).toMatchObject({ value: 12, syncState: 'synced', rev: server.rev });
 		expect(await a.db.outbox.count()).toBe(0);
 
@@ -91,13 +92,13 @@ describe('syncOnce', () => {
 		a.net.loseNextPushAnswer = true;
 		await expect(a.sync()).rejects.toBeInstanceOf(OfflineError);
 		expect(await a.db.outbox.count()).toBe(1);
-		expect((await a.db.values.get(saved.id))?.syncState).toBe('local');
+		expect((await storedValue(a.db, saved.id))?.syncState).toBe('local');
 
 		await a.sync();
 		expect(server.log.map((l) => l.outcome)).toEqual(['applied', 'duplicate']);
 		expect(server.rev).toBe(1);
 		expect(await a.db.outbox.count()).toBe(0);
-		expect(await a.db.values.get(saved.id)).toMatchObject({ syncState: 'synced', rev: 1 });
+		expect(await storedValue(a.db, saved.id)).toMatchObject({ syncState: 'synced', rev: 1 });
 	});
 
 	it('keeps a later local edit local while the earlier one is confirmed', async () => {
@@ -109,14 +110,14 @@ describe('syncOnce', () => {
 			await saveValue(a.db, cell(0, 2), 'ana');
 			// Seen during the next push, after the first answer was settled.
 			a.net.duringRequest = async () => {
-				between = await a.db.values.get(idOf(cell(0, 0)));
+				between = await storedValue(a.db, idOf(cell(0, 0)));
 			};
 		};
 		await a.sync();
 		expect(between).toMatchObject({ value: 2, syncState: 'local', rev: 0 });
 		expect(server.log.map((l) => l.outcome)).toEqual(['applied', 'merged']);
 		expect(await a.db.outbox.count()).toBe(0);
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 2,
 			syncState: 'synced',
 			rev: server.rev
@@ -129,7 +130,7 @@ describe('syncOnce', () => {
 		await saveValue(b.db, cell(0, 10, 'from b'), 'bob');
 		await b.sync();
 		await a.sync();
-		const base = (await a.db.values.get(idOf(cell(0, 0))))!;
+		const base = (await storedValue(a.db, idOf(cell(0, 0))))!;
 		expect(base).toMatchObject({ value: 10, syncState: 'synced' });
 
 		// B changes the value; A, not yet synced, changes the comment.
@@ -138,7 +139,7 @@ describe('syncOnce', () => {
 		await saveValue(a.db, cell(0, 10, 'checked by a'), 'ana');
 		const summary = await pullChanges(a.db, a.net);
 		expect(summary.pulled).toBe(0);
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 10,
 			comment: 'checked by a',
 			syncState: 'local',
@@ -149,7 +150,7 @@ describe('syncOnce', () => {
 		// A's push merges with B's value; the pull that follows shows both.
 		await a.sync();
 		expect(server.log.at(-1)?.outcome).toBe('merged');
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 11,
 			comment: 'checked by a',
 			syncState: 'synced',
@@ -166,7 +167,7 @@ describe('syncOnce', () => {
 			await saveValue(a.db, cell(0, 99, 'typed during sync'), 'ana');
 		};
 		await a.sync();
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 99,
 			syncState: 'local'
 		});
@@ -193,7 +194,7 @@ describe('syncOnce', () => {
 		await a.sync();
 		const onServer = server.live('value').get(idOf(cell(0, 0)))!.data;
 		expect(onServer).toMatchObject({ value: 3, comment: 'note from b' });
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 3,
 			comment: 'note from b',
 			syncState: 'synced'
@@ -215,13 +216,13 @@ describe('syncOnce', () => {
 		const a = await device();
 		a.net.failPullCalls.add(2);
 		await expect(a.sync(2)).rejects.toBeInstanceOf(OfflineError);
-		expect(await a.db.values.count()).toBe(2);
+		expect(await countStoredValues(a.db)).toBe(2);
 		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(2);
 
 		const summary = await a.sync(2);
 		expect(a.net.pullCalls).toEqual([0, 2, 2, 4]);
 		expect(summary.pulled).toBe(3);
-		expect(await a.db.values.count()).toBe(5);
+		expect(await countStoredValues(a.db)).toBe(5);
 		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(5);
 	});
 
@@ -235,8 +236,8 @@ describe('syncOnce', () => {
 		await saveValue(a.db, cell(1, 2), 'ana');
 
 		await pullChanges(a.db, a.net);
-		expect(await a.db.values.get(idOf(cell(0, 1)))).toBeUndefined();
-		expect(await a.db.values.get(idOf(cell(1, 1)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 1)))).toBeUndefined();
+		expect(await storedValue(a.db, idOf(cell(1, 1)))).toMatchObject({
 			value: 2,
 			syncState: 'local'
 		});
@@ -249,11 +250,11 @@ describe('syncOnce', () => {
 		server.reject = (m) => (m.entityId === bad.id ? 'the indicator was retired' : undefined);
 		const summary = await a.sync();
 		expect(summary).toMatchObject({ pushed: 1, rejected: 1 });
-		expect(await a.db.values.get(bad.id)).toMatchObject({
+		expect(await storedValue(a.db, bad.id)).toMatchObject({
 			syncState: 'rejected',
 			rejectReason: 'the indicator was retired'
 		});
-		expect(await a.db.values.get(good.id)).toMatchObject({ syncState: 'synced' });
+		expect(await storedValue(a.db, good.id)).toMatchObject({ syncState: 'synced' });
 		expect(await a.db.outbox.count()).toBe(0);
 	});
 
@@ -270,7 +271,7 @@ describe('syncOnce', () => {
 		expect(summary.conflicts).toBe(1);
 		expect(server.conflicts).toHaveLength(1);
 		expect(server.conflicts[0]).toMatchObject({ deviceId: a.id, fields: ['value'] });
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 3,
 			syncState: 'conflict',
 			rev: server.live('value').get(idOf(cell(0, 0)))!.rev
@@ -286,9 +287,9 @@ describe('syncOnce', () => {
 		// A enters the same cell without having pulled it: a conflict with B's record.
 		await saveValue(a.db, cell(0, 2), 'ana');
 		await pullChanges(a.db, a.net);
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({ value: 2 });
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({ value: 2 });
 		await a.sync();
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
 			value: 1,
 			syncState: 'conflict',
 			rev: server.live('value').get(idOf(cell(0, 0)))!.rev
@@ -313,7 +314,7 @@ describe('syncOnce', () => {
 		expect(server.log.map((l) => l.outcome)).toEqual(CELLS.map(() => 'applied'));
 		expect(await a.db.outbox.count()).toBe(0);
 		for (let n = 0; n < CELLS.length; n += 1) {
-			expect(await a.db.values.get(idOf(cell(n, n)))).toMatchObject({ syncState: 'synced' });
+			expect(await storedValue(a.db, idOf(cell(n, n)))).toMatchObject({ syncState: 'synced' });
 		}
 	});
 
@@ -325,7 +326,7 @@ describe('syncOnce', () => {
 		await expect(a.sync()).rejects.toBeInstanceOf(OfflineError);
 		expect(await a.db.outbox.count()).toBe(0);
 		for (const n of [0, 1]) {
-			expect(await a.db.values.get(idOf(cell(n, n + 5)))).toMatchObject({
+			expect(await storedValue(a.db, idOf(cell(n, n + 5)))).toMatchObject({
 				syncState: 'synced',
 				rev: server.live('value').get(idOf(cell(n, n + 5)))!.rev
 			});
@@ -352,7 +353,7 @@ describe('syncOnce', () => {
 		expect(server.log.slice(-2).map((l) => l.outcome)).toEqual(['conflict', 'merged']);
 		// The first answer marked the value while the comment waited; the second settles it one by
 		// one (as every marked value), not as a plain acknowledged edit that would keep the marker.
-		expect(await a.db.values.get(idOf(cell(0, 0)))).toMatchObject({ syncState: 'synced' });
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({ syncState: 'synced' });
 		expect(await a.db.outbox.count()).toBe(0);
 		expect(await a.db.meta.where('key').startsWith('sync_marked:').count()).toBe(0);
 	});
@@ -387,15 +388,15 @@ describe('a first sync', () => {
 			OfflineError
 		);
 		// The first two pages landed with their cursor; the third failed.
-		expect(await a.db.values.count()).toBe(3_000);
+		expect(await countStoredValues(a.db)).toBe(3_000);
 		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(3_000);
 		expect(limits).toEqual([1_000, 2_000, 4_000]);
 
 		const summary = await pullChanges(a.db, a.net, 20_000, undefined, undefined, true);
 		expect(summary.pulled).toBe(500);
-		expect(await a.db.values.count()).toBe(3_500);
+		expect(await countStoredValues(a.db)).toBe(3_500);
 		expect(await a.db.values.where('rejectReason').aboveOrEqual('').count()).toBe(0);
-		expect((await a.db.values.toArray()).every((v) => v.syncState === 'synced')).toBe(true);
+		expect((await storedValues(a.db)).every((v) => v.syncState === 'synced')).toBe(true);
 	});
 
 	it('still keeps an edit waiting in the outbox (the check is only skipped when it is empty)', async () => {
@@ -403,7 +404,7 @@ describe('a first sync', () => {
 		const a = await device();
 		await saveValue(a.db, { ...cell(0, 55, 'typed here'), locationId: 'loc-1' }, 'ana');
 		await pullChanges(a.db, a.net, 20_000, undefined, undefined, true);
-		expect(await a.db.values.get(id)).toMatchObject({
+		expect(await storedValue(a.db, id)).toMatchObject({
 			value: 55,
 			comment: 'typed here',
 			syncState: 'local'
@@ -423,7 +424,7 @@ describe('a change of scope', () => {
 
 		const tablet = await device();
 		await tablet.sync();
-		expect(await tablet.db.values.count()).toBe(2);
+		expect(await countStoredValues(tablet.db)).toBe(2);
 		// Typed on the tablet and not sent yet, in a place about to leave its scope.
 		await saveValue(tablet.db, { ...at('loc-yasamal', 7), cell: 'sex=female' }, 'cw');
 
@@ -438,7 +439,7 @@ describe('a change of scope', () => {
 		};
 		await pullChanges(tablet.db, tablet.net);
 
-		const left = await tablet.db.values.toArray();
+		const left = await storedValues(tablet.db);
 		expect(left.map((v) => [v.locationId, v.value, v.syncState]).sort()).toEqual([
 			['loc-ganja', 1, 'synced'],
 			['loc-yasamal', 7, 'local']
@@ -452,6 +453,6 @@ describe('a change of scope', () => {
 		pulls.length = 0;
 		await pullChanges(tablet.db, tablet.net);
 		expect(pulls).toHaveLength(1);
-		expect(await tablet.db.values.count()).toBe(2);
+		expect(await countStoredValues(tablet.db)).toBe(2);
 	});
 });

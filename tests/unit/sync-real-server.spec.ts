@@ -23,6 +23,7 @@ import { applyPush } from '../../src/lib/server/sync/push';
 import { syncOnce } from '../../src/lib/sync/engine';
 import { fetchTransport, type SyncTransport } from '../../src/lib/sync/transport';
 import { COORDINATOR } from '../factories/actors';
+import { storedValue, storedValues, storedValuesById } from '../factories/stored-values';
 
 /**
  * The client engine against the server's own push and pull handlers (SQLite store), through the
@@ -112,13 +113,13 @@ describe('the engine against the real server handlers', () => {
 		const b = await device();
 		await saveValue(a.db, input(10), 'ana');
 		expect(await a.sync()).toMatchObject({ pushed: 1, pulled: 4, skipped: 0 });
-		const afterA = await a.db.values.get(SAMPLE.id);
+		const afterA = await storedValue(a.db, SAMPLE.id);
 		expect(afterA).toMatchObject({ value: 10, syncState: 'synced' });
 		expect(await a.db.indicators.count()).toBe(1);
 		expect(await a.db.locations.count()).toBe(2);
 
 		await b.sync();
-		expect(await b.db.values.get(SAMPLE.id)).toMatchObject({ value: 10, rev: afterA!.rev });
+		expect(await storedValue(b.db, SAMPLE.id)).toMatchObject({ value: 10, rev: afterA!.rev });
 
 		// Different fields merge; the same field conflicts.
 		await saveValue(a.db, input(10, 'checked'), 'ana');
@@ -127,7 +128,7 @@ describe('the engine against the real server handlers', () => {
 		expect(await a.sync()).toMatchObject({ pushed: 1, conflicts: 0 });
 		await b.sync();
 		for (const d of [a, b]) {
-			expect(await d.db.values.get(SAMPLE.id)).toMatchObject({
+			expect(await storedValue(d.db, SAMPLE.id)).toMatchObject({
 				value: 11,
 				comment: 'checked',
 				syncState: 'synced'
@@ -139,7 +140,7 @@ describe('the engine against the real server handlers', () => {
 		await a.sync();
 		expect(await b.sync()).toMatchObject({ conflicts: 1 });
 		await a.sync();
-		const [onA, onB] = await Promise.all([a, b].map((d) => d.db.values.get(SAMPLE.id)));
+		const [onA, onB] = await Promise.all([a, b].map((d) => storedValue(d.db, SAMPLE.id)));
 		// Both authors see it: the one whose edit was kept as much as the one set aside.
 		expect(onA).toMatchObject({ value: 20, syncState: 'conflict' });
 		expect(onB).toMatchObject({ value: 20, syncState: 'conflict', rev: onA!.rev });
@@ -155,7 +156,7 @@ describe('the engine against the real server handlers', () => {
 		expect(await a.sync()).toMatchObject({ pushed: 1, conflicts: 0, rejected: 0 });
 		await b.sync();
 		for (const d of [a, b]) {
-			expect(await d.db.values.get(SAMPLE.id)).toMatchObject({ value: 30, syncState: 'synced' });
+			expect(await storedValue(d.db, SAMPLE.id)).toMatchObject({ value: 30, syncState: 'synced' });
 			expect(await conflictsToReview(d.db)).toHaveLength(0);
 			expect(await d.db.conflicts.get(open!.id)).toMatchObject({
 				resolution: 'yours',
@@ -252,7 +253,7 @@ describe('a large push against the real server', () => {
 		const left = await db.outbox.count();
 		expect(left).toBeGreaterThan(0);
 		expect(left).toBeLessThan(values.length);
-		const afterFirst = await db.values.filter((v) => v.syncState === 'synced').count();
+		const afterFirst = (await storedValues(db)).filter((v) => v.syncState === 'synced').length;
 		expect(afterFirst).toBe(values.length - left);
 
 		const summary = await syncOnce(db, net, id);
@@ -260,7 +261,10 @@ describe('a large push against the real server', () => {
 		expect(summary.rejected + summary.conflicts).toBe(0);
 		expect(await db.outbox.count()).toBe(0);
 		const revs = await expectAppliedOnce(values, id);
-		const stored = await db.values.bulkGet(values.map((v) => v.id));
+		const stored = await storedValuesById(
+			db,
+			values.map((v) => v.id)
+		);
 		for (const record of stored) {
 			expect(record).toMatchObject({ syncState: 'synced', comment: 'counted offline' });
 			expect(record!.rev).toBe(revs.get(record!.id));
@@ -314,7 +318,7 @@ describe('a large push against the real server', () => {
 		const summary = await syncOnce(db, watched, id);
 		expect(summary).toMatchObject({ rejected: 1, conflicts: 0 });
 		expect(await db.outbox.count()).toBe(0);
-		expect(await db.values.get(poison.entityId)).toMatchObject({
+		expect(await storedValue(db, poison.entityId)).toMatchObject({
 			syncState: 'rejected',
 			rejectReason: 'locationId: there is no place nowhere'
 		});
@@ -337,6 +341,8 @@ describe('a large push against the real server', () => {
 		expect(counts.refused).toBeGreaterThan(0);
 		expect(await db.outbox.count()).toBe(0);
 		await expectAppliedOnce(values, id);
-		expect(await db.values.filter((v) => v.syncState === 'synced').count()).toBe(values.length);
+		expect((await storedValues(db)).filter((v) => v.syncState === 'synced').length).toBe(
+			values.length
+		);
 	});
 });

@@ -11,6 +11,7 @@ import { InvalidValueError, saveValue, type ValueInput } from '../../src/lib/db/
 import { valueId } from '../../src/lib/domain/value-id';
 import { PULL_CURSOR_KEY, pullChanges, syncOnce } from '../../src/lib/sync/engine';
 import { FakeSyncServer, FakeTransport } from './sync-fake-server';
+import { storedValue } from '../factories/stored-values';
 
 /** Resolving a conflict on a device: one transaction, sent once, and seen by every device. */
 
@@ -75,7 +76,7 @@ describe('a conflict on the devices', () => {
 		});
 		for (const d of [a, b]) {
 			expect(await openConflictFor(d.db, ID)).toMatchObject({ id: conflict.id });
-			expect(await d.db.values.get(ID)).toMatchObject({ value: 21, syncState: 'conflict' });
+			expect(await storedValue(d.db, ID)).toMatchObject({ value: 21, syncState: 'conflict' });
 		}
 	});
 });
@@ -86,7 +87,7 @@ describe('resolveConflict', () => {
 		const historyBefore = await b.db.history.count();
 		await resolveConflict(b.db, conflict.id, 'other', 25, 'bob');
 
-		expect(await b.db.values.get(ID)).toMatchObject({ value: 25, syncState: 'local' });
+		expect(await storedValue(b.db, ID)).toMatchObject({ value: 25, syncState: 'local' });
 		const outbox = await b.db.outbox.toArray();
 		expect(outbox).toHaveLength(1);
 		expect(outbox[0]).toMatchObject({
@@ -108,14 +109,14 @@ describe('resolveConflict', () => {
 	it('writes nothing when the other value breaks the rules, nor for a settled conflict', async () => {
 		const { b, conflict } = await clash();
 		const before = {
-			value: await b.db.values.get(ID),
+			value: await storedValue(b.db, ID),
 			history: await b.db.history.count(),
 			conflict: await b.db.conflicts.get(conflict.id)
 		};
 		await expect(resolveConflict(b.db, conflict.id, 'other', Number.NaN, 'bob')).rejects.toThrow(
 			InvalidValueError
 		);
-		expect(await b.db.values.get(ID)).toEqual(before.value);
+		expect(await storedValue(b.db, ID)).toEqual(before.value);
 		expect(await b.db.outbox.count()).toBe(0);
 		expect(await b.db.history.count()).toBe(before.history);
 		expect(await b.db.conflicts.get(conflict.id)).toEqual(before.conflict);
@@ -149,7 +150,7 @@ describe('resolveConflict', () => {
 
 		await a.sync();
 		for (const d of [a, b]) {
-			expect(await d.db.values.get(ID)).toMatchObject({ value: 22, syncState: 'synced' });
+			expect(await storedValue(d.db, ID)).toMatchObject({ value: 22, syncState: 'synced' });
 			expect(await conflictsToReview(d.db)).toHaveLength(0);
 			expect(await d.db.conflicts.get(conflict.id)).toMatchObject({ resolution: 'yours' });
 			expect(await d.db.outbox.count()).toBe(0);
@@ -163,7 +164,7 @@ describe('resolveConflict', () => {
 		await a.db.meta.put({ key: PULL_CURSOR_KEY, value: 0 });
 		await pullChanges(a.db, a.net);
 		expect(await a.db.conflicts.get(conflict.id)).toMatchObject({ pending: { choice: 'theirs' } });
-		expect(await a.db.values.get(ID)).toMatchObject({ syncState: 'local' });
+		expect(await storedValue(a.db, ID)).toMatchObject({ syncState: 'local' });
 	});
 
 	it('answers a second resolution of one conflict clearly, without a new conflict', async () => {
@@ -175,7 +176,7 @@ describe('resolveConflict', () => {
 		const summary = await a.sync();
 		expect(summary).toMatchObject({ rejected: 1, conflicts: 0 });
 		expect(server.conflicts).toHaveLength(1);
-		const onA = await a.db.values.get(ID);
+		const onA = await storedValue(a.db, ID);
 		// A's choice is not silently gone: the cell says it was refused, and why.
 		expect(onA).toMatchObject({ value: 22, syncState: 'rejected' });
 		expect(onA?.rejectReason).toMatch(/already resolved \(yours\) by bob/);

@@ -13,6 +13,7 @@ import {
 	type MonthRange
 } from '$lib/domain/dashboard/filters';
 import { buildCube, series, type Cube, type Point } from '$lib/domain/dashboard/rollup';
+import { edgeSlice, valuesInRange } from '$lib/db/value-packs';
 import { formulaReferences } from '$lib/domain/formula';
 import { leaves } from '$lib/domain/locations';
 import {
@@ -75,7 +76,7 @@ export async function loadDashboard(
 	 */
 	depth: 'latest' | 'series' = 'series'
 ): Promise<DashboardData> {
-	const tables = [db.indicators, db.locations, db.values, db.meta, db.settings];
+	const tables = [db.indicators, db.locations, db.values, db.valuePacks, db.meta, db.settings];
 	return db.transaction('r', tables, async () => {
 		const [indicators, locations, synced, threshold] = await Promise.all([
 			db.indicators.toArray(),
@@ -90,12 +91,8 @@ export async function loadDashboard(
 		const reads = needed(indicators, wanted).map((indicator) => {
 			const bounds = periodBounds(indicator.periodicity, range);
 			if (!bounds) return Promise.resolve([] as LocalValue[]);
-			const inRange = () =>
-				db.values
-					.where('[indicatorId+period]')
-					.between([indicator.id, bounds.first], [indicator.id, bounds.last], true, true);
-			if (depth === 'series') return inRange().toArray();
-			return endPeriods(db, indicator, inRange);
+			if (depth === 'series') return valuesInRange(db, indicator.id, bounds.first, bounds.last);
+			return endPeriods(db, indicator, bounds);
 		});
 		const cube = buildCube((await Promise.all(reads)).flat());
 		const place = locations.find((l) => l.id === filters.location) ?? null;
@@ -120,20 +117,13 @@ export async function loadDashboard(
 async function endPeriods(
 	db: YolDatabase,
 	indicator: LocalIndicator,
-	inRange: () => ReturnType<YolDatabase['values']['where']>
+	bounds: { first: string; last: string }
 ): Promise<LocalValue[]> {
 	const real = (r: LocalValue) => !r.deleted && r.value !== null;
-	const ends = [inRange().reverse().filter(real).first()];
-	if (!indicator.baseline) ends.push(inRange().filter(real).first());
-	const periods = new Set(
-		(await Promise.all(ends)).filter((r): r is LocalValue => !!r).map((r) => r.period)
-	);
-	const slices = await Promise.all(
-		[...periods].map((period) =>
-			db.values.where('[indicatorId+period]').equals([indicator.id, period]).toArray()
-		)
-	);
-	return slices.flat();
+	const newest = await edgeSlice(db, indicator.id, bounds.first, bounds.last, 'newest', real);
+	if (indicator.baseline || newest.length === 0) return newest;
+	const oldest = await edgeSlice(db, indicator.id, bounds.first, bounds.last, 'oldest', real);
+	return oldest[0]?.period === newest[0]?.period ? newest : [...oldest, ...newest];
 }
 
 export interface IndicatorRow {
@@ -214,16 +204,12 @@ export async function latestComments(
 ): Promise<CommentLine[]> {
 	const bounds = periodBounds(indicator.periodicity, data.range);
 	if (!bounds || indicator.formula) return [];
-	const records = await db.values
-		.where('[indicatorId+period]')
-		.between([indicator.id, bounds.first], [indicator.id, bounds.last], true, true)
-		.filter(
-			(r) =>
-				!r.deleted &&
-				r.comment.trim() !== '' &&
-				(data.within === null || data.within.has(r.locationId))
-		)
-		.toArray();
+	const records = (await valuesInRange(db, indicator.id, bounds.first, bounds.last)).filter(
+		(r) =>
+			!r.deleted &&
+			r.comment.trim() !== '' &&
+			(data.within === null || data.within.has(r.locationId))
+	);
 	return records
 		.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
 		.slice(0, limit)

@@ -3,6 +3,7 @@ import { resolvedFields, type ResolutionChoice } from '$lib/domain/sync/conflict
 import { toReview } from './conflicts-to-review';
 import type { HistoryEntry, LocalConflict, LocalValue, YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
+import { claimValue } from './value-packs';
 import { InvalidValueError } from './values';
 
 // The reading half lives apart so the sync status can count conflicts without this module.
@@ -36,11 +37,17 @@ export async function resolveConflict(
 	try {
 		return await db.transaction(
 			'rw',
-			[db.values, db.outbox, db.history, db.conflicts],
+			[db.values, db.valuePacks, db.outbox, db.history, db.conflicts],
 			async () => {
 				const conflict = await db.conflicts.get(conflictId);
 				if (!conflict || !toReview(conflict)) throw new ConflictSettledError(conflictId);
-				const existing = await db.values.get(conflict.entityId);
+				const ref = {
+					id: conflict.entityId,
+					indicatorId: conflict.indicatorId,
+					period: conflict.period
+				};
+				// The value becomes this device's edit: out of its pack, if it was packed.
+				const existing = await claimValue(db, ref);
 				// Should the value be missing here (never pulled), the kept version stands in for it.
 				const current: IndicatorValue = existing ?? {
 					id: conflict.entityId,

@@ -222,3 +222,65 @@ describe('database version 6', () => {
 		await YolDatabase.delete(old);
 	});
 });
+
+describe('database version 7', () => {
+	it('opens a version 6 database: synced values move into their packs, edited and refused ones stay, and every screen still finds all of them', async () => {
+		const old = `v6-${crypto.randomUUID()}`;
+		const v6 = await openOldDevice(old, 6);
+		const value = (id: string, locationId: string, period: string, extra: object = {}) => ({
+			id,
+			indicatorId: 'ind-h1',
+			locationId,
+			period,
+			cell: 'total',
+			value: 1,
+			comment: '',
+			updatedAt: '2026-09-01T00:00:00.000Z',
+			updatedBy: 'someone',
+			rev: 3,
+			deleted: false,
+			syncState: 'synced',
+			...extra
+		});
+		await v6.table('values').bulkPut([
+			value('v-synced-1', 'dist-goranboy', '2026Q2'),
+			value('v-synced-2', 'dist-yevlakh', '2026Q2'),
+			value('v-synced-3', 'dist-goranboy', '2026Q3'),
+			value('v-local', 'dist-barda', '2026Q2', { syncState: 'local', value: 7 }),
+			value('v-refused', 'dist-barda', '2026Q3', {
+				syncState: 'rejected',
+				rejectReason: 'value: too large'
+			}),
+			// Synced, but with an edit still in the outbox (saved again since): stays the device's.
+			value('v-waiting', 'dist-tartar', '2026Q2')
+		]);
+		await v6.table('outbox').add({ mutationId: 'm-1', entity: 'value', entityId: 'v-waiting' });
+		v6.close();
+
+		const upgraded = new YolDatabase(old);
+		await upgraded.open();
+		expect(upgraded.verno).toBe(CLIENT_SCHEMA_VERSION);
+		expect((await upgraded.values.toArray()).map((v) => v.id).sort()).toEqual([
+			'v-local',
+			'v-refused',
+			'v-waiting'
+		]);
+		const packs = await upgraded.valuePacks.toArray();
+		expect(packs.map((p) => [p.period, Object.keys(p.values).sort()])).toEqual([
+			['2026Q2', ['v-synced-1', 'v-synced-2']],
+			['2026Q3', ['v-synced-3']]
+		]);
+		const q2 = await valuesForPeriods(upgraded, 'ind-h1', ['2026Q2']);
+		expect(q2.map((v) => `${v.id}:${v.syncState}`).sort()).toEqual([
+			'v-local:local',
+			'v-synced-1:synced',
+			'v-synced-2:synced',
+			'v-waiting:synced'
+		]);
+		const atPlace = await valuesAtPlace(upgraded, ['ind-h1'], 'dist-barda', ['2026Q2', '2026Q3']);
+		expect(atPlace.map((v) => v.id).sort()).toEqual(['v-local', 'v-refused']);
+		expect(await upgraded.outbox.count()).toBe(1);
+		upgraded.close();
+		await YolDatabase.delete(old);
+	});
+});

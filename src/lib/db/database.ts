@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Indicator, IndicatorValue } from '$lib/domain/indicators';
 import type { Location } from '$lib/domain/locations';
 import type { ConflictRecord, ResolutionChoice, Resolves } from '$lib/domain/sync/conflict';
@@ -19,6 +19,16 @@ export interface LocalValue extends IndicatorValue {
 	syncState: SyncState;
 	/** Why the server refused the last change, in the server's words. */
 	rejectReason?: string;
+}
+
+/**
+ * Values the server sent that this device keeps as they came: all places and cells of one
+ * indicator in one period, by value id (see value-packs.ts).
+ */
+export interface ValuePack {
+	indicatorId: string;
+	period: string;
+	values: Record<string, LocalValue>;
 }
 
 export interface LocalIndicator extends Indicator {
@@ -97,6 +107,7 @@ export class YolDatabase extends Dexie {
 	indicators!: EntityTable<LocalIndicator, 'id'>;
 	locations!: EntityTable<LocalLocation, 'id'>;
 	values!: EntityTable<LocalValue, 'id'>;
+	valuePacks!: Table<ValuePack, [string, string]>;
 	organisations!: EntityTable<LocalOrganisation, 'id'>;
 	measures!: EntityTable<LocalMeasure, 'id'>;
 	measureNotes!: EntityTable<LocalMeasureNote, 'id'>;
@@ -149,6 +160,34 @@ export class YolDatabase extends Dexie {
 		this.version(6)
 			.stores({ settings: 'id' })
 			.upgrade((tx) => tx.table('meta').delete('dashboard.suppression_threshold'));
+		// Version 7: the server's values are packed by indicator and period (value-packs.ts), and
+		// `values` keeps the ones this device wrote or marks. The synced values with nothing
+		// waiting move into their packs, so a tablet that synced before this version gets the
+		// same smaller, faster store.
+		this.version(7)
+			.stores({ valuePacks: '[indicatorId+period]' })
+			.upgrade(async (tx) => {
+				const waiting = new Set<string>();
+				await tx.table<OutboxEntry>('outbox').each((entry) => {
+					if (entry.entity === 'value') waiting.add(entry.entityId);
+				});
+				const values = tx.table<LocalValue, string>('values');
+				const moving = await values
+					.filter((v) => v.syncState === 'synced' && !waiting.has(v.id))
+					.toArray();
+				const packs = new Map<string, ValuePack>();
+				for (const value of moving) {
+					const key = `${value.indicatorId}\u0000${value.period}`;
+					let pack = packs.get(key);
+					if (!pack) {
+						pack = { indicatorId: value.indicatorId, period: value.period, values: {} };
+						packs.set(key, pack);
+					}
+					pack.values[value.id] = value;
+				}
+				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
+				await values.bulkDelete(moving.map((v) => v.id));
+			});
 	}
 }
 

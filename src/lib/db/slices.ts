@@ -5,17 +5,18 @@ import type { Indicator } from '$lib/domain/indicators';
 import { lastPeriods } from '$lib/domain/periods';
 import { isAdditive } from '$lib/domain/units';
 import type { LocalValue, YolDatabase } from './database';
+import { valuesInSlices } from './value-packs';
 
-/** Every value of some indicators at one place in some periods, in one indexed read. */
-export function valuesAtPlace(
+/** Every value of some indicators at one place in some periods. */
+export async function valuesAtPlace(
 	db: YolDatabase,
 	indicatorIds: readonly string[],
 	locationId: string,
 	periods: readonly string[]
 ): Promise<LocalValue[]> {
-	const keys = indicatorIds.flatMap((id) => periods.map((p) => [id, p, locationId]));
-	if (keys.length === 0) return Promise.resolve([]);
-	return db.values.where('[indicatorId+period+locationId]').anyOf(keys).toArray();
+	const slices = indicatorIds.flatMap((id) => periods.map((p) => [id, p] as const));
+	const values = await valuesInSlices(db, slices);
+	return values.filter((v) => v.locationId === locationId);
 }
 
 /** The indicators a computed one reads, through other computed ones too. */

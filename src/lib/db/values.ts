@@ -2,6 +2,7 @@ import { parseIndicatorValue, type IndicatorValue } from '$lib/domain/indicators
 import { valueId } from '$lib/domain/value-id';
 import type { HistoryEntry, LocalValue, YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
+import { findValue, unpackValues, valuesInSlices } from './value-packs';
 
 export interface ValueInput {
 	indicatorId: string;
@@ -33,8 +34,9 @@ export async function saveValue(
 ): Promise<LocalValue> {
 	const id = valueId(input.indicatorId, input.locationId, input.period, input.cell);
 	try {
-		return await db.transaction('rw', db.values, db.outbox, db.history, async () => {
-			const existing = await db.values.get(id);
+		return await db.transaction('rw', db.values, db.valuePacks, db.outbox, db.history, async () => {
+			const ref = { id, indicatorId: input.indicatorId, period: input.period };
+			const existing = await findValue(db, ref);
 			if (existing && existing.value === input.value && existing.comment === input.comment) {
 				return existing;
 			}
@@ -50,6 +52,8 @@ export async function saveValue(
 			const parsed = parseIndicatorValue(candidate);
 			if (!parsed.ok) throw new InvalidValueError(parsed.problems);
 			const record: LocalValue = { ...parsed.value, syncState: 'local' };
+			// An edited value is this device's: it leaves its pack, if it was packed.
+			if (existing?.syncState === 'synced') await unpackValues(db, [ref]);
 			await db.values.put(record);
 			await db.outbox.add({
 				mutationId: crypto.randomUUID(),
@@ -88,23 +92,21 @@ export function valuesForPeriods(
 	indicatorId: string,
 	periods: readonly string[]
 ): Promise<LocalValue[]> {
-	return db.values
-		.where('[indicatorId+period]')
-		.anyOf(periods.map((period) => [indicatorId, period]))
-		.toArray();
+	return valuesInSlices(
+		db,
+		periods.map((period) => [indicatorId, period] as const)
+	);
 }
 
 /** One place's grid for one period. */
-export function valuesForCell(
+export async function valuesForCell(
 	db: YolDatabase,
 	indicatorId: string,
 	locationId: string,
 	period: string
 ): Promise<LocalValue[]> {
-	return db.values
-		.where('[indicatorId+period+locationId]')
-		.equals([indicatorId, period, locationId])
-		.toArray();
+	const slice = await valuesInSlices(db, [[indicatorId, period]]);
+	return slice.filter((v) => v.locationId === locationId);
 }
 
 /** The changes to one value, newest first. */

@@ -1,7 +1,14 @@
 import { isOpen } from '$lib/domain/sync/conflict';
 import { PULL_PAGE_DEFAULT, type Change, type PullResponse } from '$lib/domain/sync/protocol';
 import type { Parsed } from '$lib/domain/indicators';
-import type { EntityKind, LocalConflict, MetaEntry, YolDatabase } from '$lib/db/database';
+import type {
+	EntityKind,
+	LocalConflict,
+	LocalValue,
+	MetaEntry,
+	YolDatabase
+} from '$lib/db/database';
+import { claimValue, findValue, packValues, unpackValues } from '$lib/db/value-packs';
 import { loadParsersFor, parsers } from './lazy-parsers';
 import {
 	ACKED_PREFIX,
@@ -48,6 +55,7 @@ async function applyChange(
 	const table = tableOf(db, entity);
 	if (change.deleted) {
 		await table.delete(change.entityId);
+		if (entity === 'value') await unpackDeleted(db, change);
 		summary.pulled += 1;
 		return;
 	}
@@ -57,8 +65,33 @@ async function applyChange(
 		console.warn(`sync: pulled ${entity} ${change.entityId} is invalid`, parsed.problems);
 		return;
 	}
-	await adopt(table, parsed.value);
+	if (entity === 'value' && !(await db.values.get(change.entityId))) {
+		await packValues(db, [parsed.value as LocalValue]);
+	} else {
+		await adopt(table, parsed.value);
+	}
 	summary.pulled += 1;
+}
+
+/** A value deleted on the server leaves its pack (a tombstone keeps the value's fields). */
+async function unpackDeleted(db: YolDatabase, change: RecordChange): Promise<void> {
+	const data = (change.data ?? {}) as Partial<LocalValue>;
+	if (typeof data.indicatorId === 'string' && typeof data.period === 'string') {
+		await unpackValues(db, [
+			{ id: change.entityId, indicatorId: data.indicatorId, period: data.period }
+		]);
+		return;
+	}
+	// Not seen from this server; looked for in every pack rather than left behind.
+	const holding = await db.valuePacks.filter((pack) => change.entityId in pack.values).toArray();
+	await unpackValues(
+		db,
+		holding.map((pack) => ({
+			id: change.entityId,
+			indicatorId: pack.indicatorId,
+			period: pack.period
+		}))
+	);
 }
 
 /** A page's records checked by their schemas before its transaction (see pullChanges). */
@@ -120,36 +153,76 @@ async function applyPage(
 		fast.set(change.entity, rows);
 	}
 	for (const [entity, rows] of fast) {
+		if (entity === 'value') {
+			await applyValues(db, rows as LocalValue[], ids);
+			summary.pulled += rows.length;
+			continue;
+		}
 		const table = tableOf(db, entity);
 		// On a first sync the device holds only what earlier pages brought (older revisions of
 		// the same records at most) and no marker of its own: nothing to read back.
 		const locals = firstSync ? [] : await table.bulkGet(rows.map((r) => r.id));
-		// A value can arrive after its conflict (changed again since): the marker goes on here.
-		const inConflict =
-			entity === 'value'
-				? new Set(
-						(await db.conflicts.where('entityId').anyOf(ids).toArray())
-							.filter((c) => isOpen(c) && !c.pending)
-							.map((c) => c.entityId)
-					)
-				: new Set<string>();
 		const keep: SyncRow[] = [];
 		rows.forEach((row, i) => {
 			const local = locals[i];
 			if (local && local.rev > row.rev) return; // an older copy than the one shown
-			keep.push(
-				local && (local.syncState === 'conflict' || local.syncState === 'rejected')
-					? { ...row, syncState: local.syncState, rejectReason: local.rejectReason }
-					: inConflict.has(row.id)
-						? { ...row, syncState: 'conflict' }
-						: row
-			);
+			keep.push(local ? keepMarker(row, local) : row);
 		});
 		await table.bulkPut(keep);
 		summary.pulled += rows.length;
 	}
 	for (const change of slow) await applyChange(db, change, summary);
 	for (const change of conflicts) await applyConflict(db, change, summary);
+}
+
+/** The server's copy of a record, keeping this device's conflict or rejection marker on it. */
+function keepMarker<T extends SyncRow>(row: T, local: SyncRow): T {
+	return local.syncState === 'conflict' || local.syncState === 'rejected'
+		? { ...row, syncState: local.syncState, rejectReason: local.rejectReason }
+		: row;
+}
+
+/**
+ * Stores pulled values with nothing pending: the ones this device holds in `values` (its own,
+ * or marked) are replaced there, keeping their markers; a value with an open conflict goes
+ * there marked; all others, nearly every value of a first sync, go into their packs
+ * (value-packs.ts), which read back only the packs this page touches.
+ */
+async function applyValues(
+	db: YolDatabase,
+	rows: readonly LocalValue[],
+	pageIds: readonly string[]
+): Promise<void> {
+	const [own, conflicted] = await Promise.all([
+		db.values
+			.where(':id')
+			.anyOf(rows.map((r) => r.id))
+			.toArray(),
+		// A value can arrive after its conflict (changed again since): the marker goes on here.
+		db.conflicts.where('entityId').anyOf(pageIds).toArray()
+	]);
+	const locals = new Map(own.map((v) => [v.id, v]));
+	const inConflict = new Set(
+		conflicted.filter((c) => isOpen(c) && !c.pending).map((c) => c.entityId)
+	);
+	const mine: LocalValue[] = [];
+	const packed: LocalValue[] = [];
+	for (const row of rows) {
+		const local = locals.get(row.id);
+		if (local && local.rev > row.rev) continue; // an older copy than the one shown
+		const kept = local ? keepMarker(row, local) : row;
+		if (kept.syncState === 'synced' && inConflict.has(row.id)) {
+			mine.push({ ...row, syncState: 'conflict' });
+		} else if (local) {
+			mine.push(kept);
+		} else {
+			packed.push(row);
+		}
+	}
+	const marked = mine.filter((row) => !locals.has(row.id));
+	if (marked.length) await unpackValues(db, marked);
+	await db.values.bulkPut(mine);
+	await packValues(db, packed);
 }
 
 /**
@@ -178,10 +251,14 @@ async function applyConflict(db: YolDatabase, change: Change, summary: SyncSumma
 	await db.conflicts.put(row);
 	summary.pulled += 1;
 
-	const value = await db.values.get(row.entityId);
+	const ref = { id: row.entityId, indicatorId: row.indicatorId, period: row.period };
+	const value = await findValue(db, ref);
 	if (!value || (await pendingFor(db, 'value', row.entityId)) > 0) return;
 	if (isOpen(row) && !row.pending) {
-		if (value.syncState === 'synced') await db.values.put({ ...value, syncState: 'conflict' });
+		if (value.syncState !== 'synced') return;
+		// Marked, the value is this device's to track: it leaves its pack for `values`.
+		await claimValue(db, ref);
+		await db.values.put({ ...value, syncState: 'conflict' });
 		return;
 	}
 	if (value.syncState !== 'conflict') return;

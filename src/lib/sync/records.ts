@@ -70,6 +70,7 @@ export function shadowKey(entity: EntityKind, id: string): string {
 export function syncTables(db: YolDatabase) {
 	return [
 		db.values,
+		db.valuePacks,
 		db.indicators,
 		db.locations,
 		db.organisations,

@@ -31,6 +31,8 @@ export async function adoptScope(db: YolDatabase, scope: string | undefined): Pr
 				.primaryKeys();
 			await table.bulkDelete(pulled.filter((id) => !waiting.has(`${entity}:${id}`)));
 		}
+		// Every packed value came from the server (value-packs.ts): none is this device's own.
+		await db.valuePacks.clear();
 		await db.conflicts.filter((conflict) => conflict.pending === undefined).delete();
 		// Server copies kept beside pending edits came under the old scope: the pull sends them again.
 		await db.meta.where('key').startsWith(SHADOW_PREFIX).delete();

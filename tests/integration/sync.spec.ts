@@ -260,6 +260,44 @@ describeStores('sync', (db, dialect) => {
 		expect(unknownIndicator.results[0]?.reason).toMatch(/^indicatorId: /);
 	});
 
+	it('refuses to move a stored value to another place, indicator, period or cell, and keeps it as it was', async () => {
+		const store = await ready(db().store);
+		const v = sample(0);
+		const other = SAMPLES.find((s) => s.indicatorId !== v.indicatorId && s.period === v.period);
+		if (!other) throw new Error('no sample of another indicator');
+		await push(store, 'dev-a', [put(1, v, 0)]);
+		const moves = [
+			put(2, { ...v, locationId: 'az' === v.locationId ? 'dist-yasamal' : 'az' }, 1, [
+				'locationId'
+			]),
+			put(3, { ...v, indicatorId: other.indicatorId }, 1, ['indicatorId']),
+			put(4, { ...v, period: '2026-02' }, 1, ['period']),
+			put(5, { ...v, cell: 'sex=female' }, 1, ['cell'])
+		];
+		const answer = await push(store, 'dev-a', [...moves, put(6, { ...v, value: 8 }, 1, ['value'])]);
+		expect(answer.lastSeq).toBe(6);
+		expect(answer.results.map((r) => r.reason?.split(':')[0] ?? r.outcome)).toEqual([
+			'locationId',
+			'indicatorId',
+			'period',
+			'cell',
+			'applied'
+		]);
+		expect(answer.results[0]?.reason).toBe(
+			'locationId: a value cannot move to another place; enter it there as a new value instead'
+		);
+		// The value stayed in its cell; only the plain edit after the refusals reached it.
+		const record = await valueRecord(store, v.id);
+		expect(record?.data).toMatchObject({
+			indicatorId: v.indicatorId,
+			locationId: v.locationId,
+			period: v.period,
+			cell: v.cell,
+			value: 8
+		});
+		expect(await count(store, 'records')).toBe(1);
+	});
+
 	it('refuses a second indicator with a code already in use, and a place moved inside itself', async () => {
 		const store = await ready(db().store);
 		const seed = SEED_INDICATORS.find((i) => i.formula === null);

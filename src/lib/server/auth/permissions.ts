@@ -56,8 +56,8 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
 			if (readOnly) return `entity: ${readOnly}`;
 			if (actor.role === 'coordinator' || places === null) return undefined;
 			const allowed = `you may only enter values for ${describePlaces(places)}`;
-			// Both the place the value is at now and the one it is written to must be in scope:
-			// otherwise a value could be moved out of, or into, someone else's place.
+			// Both the place the value is at now and the one it is written to must be in scope
+			// (push.ts refuses a move anyway, but a scope answer names what the caseworker may do).
 			const now = locationOfData(current?.data);
 			if (now !== undefined && !places.ids.has(now)) return `locationId: ${allowed}`;
 			if (mutation.op === 'put') {

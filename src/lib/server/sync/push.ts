@@ -20,7 +20,7 @@ import { placesOf, type Places } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
 import { lockRevisions, type StoredRecord } from './records';
-import { CatalogueLookups, checkRecord } from './validate';
+import { CatalogueLookups, checkRecord, valueMoveProblem } from './validate';
 import { PushWrites, type LogRow } from './writes';
 
 /** Fields of a value that describe its latest write, taken along when a value's edit merges. */
@@ -249,6 +249,8 @@ async function applyMutation(
 			return { seq, outcome: 'rejected', reason: `changed: no field ${unknown.join(', ')}` };
 		}
 		incoming = checked.data;
+		const moved = entity === 'value' ? valueMoveProblem(current?.data, incoming) : undefined;
+		if (moved) return { seq, outcome: 'rejected', reason: moved };
 		// A put on a tombstone brings the record back: that changes `deleted` too.
 		changed = current?.deleted ? [...mutation.changed, 'deleted'] : [...mutation.changed];
 	}

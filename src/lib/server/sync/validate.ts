@@ -71,6 +71,27 @@ export async function checkRecord(
 	return checked;
 }
 
+/** What a value is the value of: its id is derived from these (value-id.ts). */
+const VALUE_IDENTITY = ['indicatorId', 'locationId', 'period', 'cell'] as const;
+
+/**
+ * Why a put may not give a stored value this record, or undefined. A value's id names its
+ * cell, so a value that moved would leave the id of its old cell on its new one, where another
+ * device's entry would become a rival copy instead of a conflict; devices also file the values
+ * they were sent by indicator and period.
+ */
+export function valueMoveProblem(
+	stored: unknown,
+	incoming: Record<string, unknown>
+): string | undefined {
+	if (typeof stored !== 'object' || stored === null) return undefined;
+	const was = stored as Record<string, unknown>;
+	const field = VALUE_IDENTITY.find((name) => name in was && was[name] !== incoming[name]);
+	if (!field) return undefined;
+	const what = field === 'locationId' ? 'place' : field === 'indicatorId' ? 'indicator' : field;
+	return `${field}: a value cannot move to another ${what}; enter it there as a new value instead`;
+}
+
 function toChecked(
 	parsed: { ok: true; value: object } | { ok: false; problems: FieldProblem[] }
 ): Checked {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveValue } from '../../src/lib/db/values';
+import { MAX_MUTATIONS_PER_PUSH as MAX } from '../../src/lib/domain/sync/protocol';
 import type { Store } from '../../src/lib/server/db/store';
 import { backoffDelay } from '../../src/lib/sync/backoff';
 import { browserEnvironment, type SyncEnvironment } from '../../src/lib/sync/environment';
@@ -71,14 +72,14 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 			'a server killed in the middle of a push and restarted: the retry applies everything once',
 			async () => {
 				const tablet = await device();
-				const values = sampleValues(1200);
+				const values = sampleValues(2 * MAX + 200);
 				await saveAll(tablet, values, 'typed in the field');
 				// The second of three pushes reaches the server, which dies as it takes it.
 				proxy.rule = (_req, n) =>
 					n.push === 2 ? { kind: 'pass', onSent: () => server.killNow() } : { kind: 'pass' };
 				await expect(tablet.sync()).rejects.toBeInstanceOf(OfflineError);
 				expect(proxy.of('push').map((r) => r.outcome)).toEqual(['200', 'upstream-down']);
-				expect(await tablet.db.outbox.count()).toBe(700);
+				expect(await tablet.db.outbox.count()).toBe(MAX + 200);
 
 				await server.start();
 				proxy.rule = PASS;
@@ -86,11 +87,11 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 
 				const state = await serverState();
 				// One revision per change: anything applied twice would have taken a second one.
-				expect(state.revision).toBe(1200);
+				expect(state.revision).toBe(2 * MAX + 200);
 				expect(state.records.map((r) => r.rev).sort((a, b) => a - b)).toEqual(
-					Array.from({ length: 1200 }, (_, i) => i + 1)
+					Array.from({ length: 2 * MAX + 200 }, (_, i) => i + 1)
 				);
-				expectLoggedOnce(state, tablet.id, 1200);
+				expectLoggedOnce(state, tablet.id, 2 * MAX + 200);
 				expect(await tablet.db.outbox.count()).toBe(0);
 				expect(state.records.map((r) => r.id).sort()).toEqual(values.map((v) => v.id).sort());
 				await expectSameValues(tablet, state);
@@ -102,24 +103,24 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 			'a reply lost after the server committed: the retry is answered duplicate, nothing applied twice',
 			async () => {
 				const tablet = await device();
-				const values = sampleValues(600);
+				const values = sampleValues(MAX + 100);
 				await saveAll(tablet, values, 'reply lost');
 				proxy.rule = (_req, n) => (n.push === 1 ? { kind: 'swallow' } : { kind: 'pass' });
 				await expect(tablet.sync()).rejects.toBeInstanceOf(OfflineError);
 				expect(proxy.of('push')[0]?.outcome).toBe('swallowed');
-				// The server committed the first 500 though the device never heard so.
-				expect((await serverState()).revision).toBe(500);
-				expect(await tablet.db.outbox.count()).toBe(600);
+				// The server committed the first push (MAX) though the device never heard so.
+				expect((await serverState()).revision).toBe(MAX);
+				expect(await tablet.db.outbox.count()).toBe(MAX + 100);
 
 				proxy.rule = PASS;
 				await tablet.sync();
 				const [retry, rest] = tablet.traffic.pushes;
-				expect(retry!.response.results.map((r) => r.outcome)).toEqual(Array(500).fill('duplicate'));
+				expect(retry!.response.results.map((r) => r.outcome)).toEqual(Array(MAX).fill('duplicate'));
 				expect(rest!.response.results.map((r) => r.outcome)).toEqual(Array(100).fill('applied'));
 
 				const state = await serverState();
-				expect(state.revision).toBe(600);
-				expectLoggedOnce(state, tablet.id, 600);
+				expect(state.revision).toBe(MAX + 100);
+				expectLoggedOnce(state, tablet.id, MAX + 100);
 				expect(await tablet.db.outbox.count()).toBe(0);
 				await expectSameValues(tablet, state);
 			},
@@ -192,7 +193,7 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 			'401 in the middle of a sync: the queue is kept, sign-in is asked for, then it resumes',
 			async () => {
 				const tablet = await device();
-				const values = sampleValues(1200);
+				const values = sampleValues(2 * MAX + 200);
 				await saveAll(tablet, values, 'before the session ran out');
 				let signedIn = true;
 				proxy.rule = (_req, n) => {
@@ -203,20 +204,24 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 				};
 				const failure = await tablet.sync().catch((error: unknown) => error);
 				expect(failure).toBeInstanceOf(SessionEndedError);
-				expect(await tablet.db.outbox.count()).toBe(700);
+				// The first push (as many changes as fit, MAX at most) was answered and settled.
+				const first = tablet.traffic.pushes[0]!.response.results.length;
+				expect(first).toBeGreaterThan(0);
+				expect(first).toBeLessThanOrEqual(MAX);
+				expect(await tablet.db.outbox.count()).toBe(values.length - first);
 				const pushed = await serverState();
-				expect(pushed.revision).toBe(500);
+				expect(pushed.revision).toBe(first);
 				const waiting = (await storedValues(tablet.db)).filter(
 					(v) => v.syncState === 'local'
 				).length;
-				expect(waiting).toBe(700);
+				expect(waiting).toBe(values.length - first);
 
 				signedIn = true; // the user signs in again
 				proxy.rule = PASS;
 				await tablet.sync();
 				const state = await serverState();
-				expect(state.revision).toBe(1200);
-				expectLoggedOnce(state, tablet.id, 1200);
+				expect(state.revision).toBe(2 * MAX + 200);
+				expectLoggedOnce(state, tablet.id, 2 * MAX + 200);
 				expect(await tablet.db.outbox.count()).toBe(0);
 				await expectSameValues(tablet, state);
 			},
@@ -297,7 +302,7 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 			async () => {
 				const tab1 = await device();
 				const tab2 = await device({ name: tab1.db.name, id: tab1.id });
-				await saveAll(tab1, sampleValues(1200), 'two tabs');
+				await saveAll(tab1, sampleValues(2 * MAX + 200), 'two tabs');
 				const env = browserEnvironment();
 				const ran = await Promise.all([
 					env.withLock(async () => void (await tab1.sync())),
@@ -309,8 +314,8 @@ describe.each(storeTargets)('sync faults against the server process on $dialect'
 				expect(proxy.of('push')).toHaveLength(3);
 
 				const state = await serverState();
-				expect(state.revision).toBe(1200);
-				expectLoggedOnce(state, tab1.id, 1200);
+				expect(state.revision).toBe(2 * MAX + 200);
+				expectLoggedOnce(state, tab1.id, 2 * MAX + 200);
 				await expectSameValues(tab1, state);
 			},
 			TIMEOUT

@@ -12,6 +12,7 @@ import { generateDemoValues } from '../../src/lib/domain/seed/demo-values';
 import { SEED_LOCATIONS } from '../../src/lib/domain/seed/locations';
 import {
 	CLIENT_SCHEMA_VERSION,
+	MAX_MUTATIONS_PER_PUSH,
 	PROTOCOL_VERSION,
 	type Mutation
 } from '../../src/lib/domain/sync/protocol';
@@ -309,7 +310,7 @@ describe('a large push against the real server', () => {
 		// The second push went out before the first answer was written, saying so.
 		expect(bodies).toEqual([
 			{ settledThrough: 0, first: 1 },
-			{ settledThrough: 0, first: 501 }
+			{ settledThrough: 0, first: MAX_MUTATIONS_PER_PUSH + 1 }
 		]);
 		expect(await db.outbox.count()).toBe(values.length);
 

@@ -34,7 +34,7 @@ const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
  * or a lost connection either keeps all of it or none of it, and the device's retry (same seqs)
  * is answered from mutation_log instead of being applied twice. One transaction per push rather
  * than per mutation also means one commit (one fsync) and one wait for the revision lock per
- * push; the cost is that the lock is held while up to MAX_MUTATIONS_PER_PUSH (500) mutations
+ * push; the cost is that the lock is held while up to MAX_MUTATIONS_PER_PUSH (1,000) mutations
  * are checked and written, which takes a fraction of a second. Inside it the writes are gathered
  * (PushWrites) and sent in bulk; the device's last_seq is written after them, in the same
  * transaction. Invalid or conflicting mutations do not throw: they are answered 'rejected' or

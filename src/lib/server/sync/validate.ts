@@ -26,7 +26,7 @@ export type Checked = { ok: true; data: Record<string, unknown> } | { ok: false;
 
 /**
  * The indicators and places one push has already looked up, so that 500 values of a few
- * indicators read each indicator once instead of 500 times. Made per push; the push clears it
+ * indicators read each indicator once instead of once per value. Made per push; the push clears it
  * before any mutation of an indicator or a place, so a lookup never outlives a change to it.
  */
 export class CatalogueLookups {

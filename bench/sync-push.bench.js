@@ -74,14 +74,21 @@ async function editOffline({ count, comment }) {
 	});
 	// The values the server sent are packed by indicator and period (src/lib/db/value-packs.ts);
 	// an edit moves its value out of the pack into `values`, as saveValue does.
-	/** @type {any[]} */
-	const packs = await new Promise((resolve, reject) => {
-		const req = db.transaction('valuePacks').objectStore('valuePacks').getAll();
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
+	// Values this device edited in an earlier run stay in `values` once synced.
+	const read = db.transaction(['values', 'valuePacks']);
+	/** @param {string} store @returns {Promise<any[]>} */
+	const getAll = (store) =>
+		new Promise((resolve, reject) => {
+			const req = read.objectStore(store).getAll();
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+	const [own, packs] = await Promise.all([getAll('values'), getAll('valuePacks')]);
 	/** @type {{ pack: any, value: any }[]} */
-	const values = [];
+	const values = own
+		.filter((value) => value.syncState === 'synced')
+		.slice(0, count)
+		.map((value) => ({ pack: null, value }));
 	for (const pack of packs) {
 		for (const value of Object.values(pack.values)) {
 			if (values.length < count) values.push({ pack, value });
@@ -95,8 +102,10 @@ async function editOffline({ count, comment }) {
 		for (const { pack, value: old } of values.slice(start, start + 1000)) {
 			const record = { ...old, comment, updatedAt: now, updatedBy: 'bench' };
 			delete record.syncState;
-			delete pack.values[old.id];
-			touched.add(pack);
+			if (pack) {
+				delete pack.values[old.id];
+				touched.add(pack);
+			}
 			tx.objectStore('values').put({ ...record, syncState: 'local' });
 			tx.objectStore('outbox').add({
 				mutationId: crypto.randomUUID(),

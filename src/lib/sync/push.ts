@@ -381,28 +381,57 @@ export interface Batch {
 	encoded: string[];
 }
 
+/**
+ * How many pushes' worth of the outbox one read takes. Reading the next batch waits for the
+ * answer being written down (both use the outbox), which put a write and a read between any two
+ * pushes; read ahead, most pushes go out as soon as the last answer comes.
+ */
+const READ_AHEAD = 4;
+
 /** The outbox's next changes after seq `after`, in seq order, as many as fit one push. */
 export async function nextBatch(
 	db: YolDatabase,
 	after: number,
 	limits: { count: number; bytes: number }
 ): Promise<Batch> {
+	return (await nextBatches(db, after, limits, 1))[0]!;
+}
+
+/**
+ * The outbox's next changes after seq `after`, in seq order, cut into at most `pushes` batches
+ * that each fit one push (the first one possibly empty, the others never).
+ */
+export async function nextBatches(
+	db: YolDatabase,
+	after: number,
+	limits: { count: number; bytes: number },
+	pushes: number
+): Promise<Batch[]> {
+	const count = Math.min(limits.count, MAX_MUTATIONS_PER_PUSH);
 	const waiting = await db.outbox
 		.where(':id')
 		.above(after)
-		.limit(Math.min(limits.count, MAX_MUTATIONS_PER_PUSH))
+		.limit(count * pushes)
 		.toArray();
-	const entries: OutboxEntry[] = [];
-	const encoded: string[] = [];
+	const batches: Batch[] = [{ entries: [], encoded: [] }];
 	let size = 0;
 	for (const entry of waiting) {
 		const json = JSON.stringify(toMutation(entry));
-		if (entries.length > 0 && size + json.length + 1 > limits.bytes) break;
-		entries.push(entry);
-		encoded.push(json);
+		let batch = batches.at(-1)!;
+		const full =
+			batch.entries.length >= count ||
+			(batch.entries.length > 0 && size + json.length + 1 > limits.bytes);
+		if (full) {
+			if (batches.length === pushes) break;
+			batch = { entries: [], encoded: [] };
+			batches.push(batch);
+			size = 0;
+		}
+		batch.entries.push(entry);
+		batch.encoded.push(json);
 		size += json.length + 1;
 	}
-	return { entries, encoded };
+	return batches;
 }
 
 /**
@@ -428,6 +457,8 @@ export async function pushOutbox(
 	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
 	const writer = new AnswerWriter();
 	let upcoming: Promise<Batch> | undefined;
+	/** Batches read ahead (READ_AHEAD), next first; dropped whenever the loop starts over. */
+	let ahead: Batch[] = [];
 	for (;;) {
 		const { entries: batch, encoded } = await (upcoming ??
 			writer.done().then(() => nextBatch(db, 0, limits)));
@@ -447,8 +478,10 @@ export async function pushOutbox(
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
 		const sent = transport.push(request, encodePush(request, encoded));
 		const lastSent = batch.at(-1)!.seq!;
-		const prefetch = nextBatch(db, lastSent, limits);
+		const prefetch: Promise<Batch[]> =
+			ahead.length > 0 ? Promise.resolve(ahead) : nextBatches(db, lastSent, limits, READ_AHEAD);
 		prefetch.catch(() => undefined);
+		ahead = [];
 		let response: PushResponse;
 		try {
 			response = await sent;
@@ -493,9 +526,13 @@ export async function pushOutbox(
 		if (response.keepsUnsettled !== true) await writer.done();
 		// An empty prefetch may have missed a change saved since: the outbox is read once more,
 		// from its start, once every answer is written down.
-		upcoming = prefetch.then((next) =>
-			next.entries.length > 0 ? next : writer.done().then(() => nextBatch(db, 0, limits))
-		);
+		upcoming = prefetch.then(([next, ...rest]) => {
+			if (next && next.entries.length > 0) {
+				ahead = rest;
+				return next;
+			}
+			return writer.done().then(() => nextBatch(db, 0, limits));
+		});
 	}
 }
 

@@ -256,4 +256,4 @@ function timeSave() {
 	});
 }
 
-export { countValues };
+export { countValues, timeOpenForm, timeSave };

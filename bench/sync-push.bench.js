@@ -62,7 +62,7 @@ export async function run() {
  * local and an outbox entry, in one IndexedDB transaction per 1,000 edits).
  * @param {{ count: number, comment: string }} options
  */
-async function editOffline({ count, comment }) {
+export async function editOffline({ count, comment }) {
 	/** @type {IDBDatabase} */
 	const db = await new Promise((resolve, reject) => {
 		const req = indexedDB.open(
@@ -131,7 +131,7 @@ async function editOffline({ count, comment }) {
 }
 
 /** In the page: waits for the online event, then times the push and the whole round. */
-function timeReconnect() {
+export function timeReconnect() {
 	return new Promise((resolve) => {
 		const status = /** @type {HTMLElement} */ (
 			document.querySelector('[data-testid="sync-status"]')

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumExecutable, serveBuild } from './serve.js';
 
 /** The demo coordinator every sync bench signs in as (the servers run in demo mode). */
-const DEMO_COORDINATOR = { username: 'coordinator', password: 'coordinator-demo' };
+export const DEMO_COORDINATOR = { username: 'coordinator', password: 'coordinator-demo' };
+/** The demo caseworker (Ganja-Dashkasan and its districts), for a field tablet's figures. */
+export const DEMO_CASEWORKER = { username: 'caseworker', password: 'caseworker-demo' };
 
 /**
  * The protocol and schema versions the built app speaks, read from the one place that defines
@@ -45,10 +47,11 @@ export async function signIn(url) {
  * cookie), as its user would on the sign-in screen.
  * @param {import('@playwright/test').BrowserContext} context
  * @param {string} url
+ * @param {{ username: string, password: string }} [user]
  */
-export async function signInContext(context, url) {
+export async function signInContext(context, url, user = DEMO_COORDINATOR) {
 	const response = await context.request.post(`${url}/api/auth/login`, {
-		data: DEMO_COORDINATOR,
+		data: user,
 		headers: { origin: url }
 	});
 	if (!response.ok()) throw new Error(`bench sign-in failed: ${response.status()}`);
@@ -181,8 +184,12 @@ export async function freshChromium() {
  * many pull requests it took.
  * @param {import('@playwright/test').BrowserContext} context
  * @param {string} url
+ * @param {{ user?: { username: string, password: string },
+ *   beforeGoto?: (page: import('@playwright/test').Page) => Promise<unknown> }} [options]
+ *   who signs in (the demo coordinator by default), and what to do to the page before it opens
+ *   the app (e.g. put it under the field profile)
  */
-export async function timeFirstStart(context, url) {
+export async function timeFirstStart(context, url, options = {}) {
 	await context.addInitScript(() => {
 		const w = /** @type {any} */ (window);
 		new MutationObserver(() => {
@@ -192,8 +199,9 @@ export async function timeFirstStart(context, url) {
 			}
 		}).observe(document, { subtree: true, childList: true, attributes: true });
 	});
-	await signInContext(context, url);
+	await signInContext(context, url, options.user);
 	const page = await context.newPage();
+	await options.beforeGoto?.(page);
 	await page.goto(url);
 	await page
 		.getByTestId('first-start')

@@ -49,7 +49,7 @@ export async function run() {
 		`| app start from the worker's cache → overview with every row (median of ${RUNS}) | ${m(tablet.loopback.startMs)} | ${m(tablet.field.startMs)} | ≤ 2.5 s | ${verdict(tablet.field.startMs, 2500)} |`,
 		`| entry form until its grid shows values (median of ${RUNS}) | ${m(tablet.loopback.openMs)} | ${m(tablet.field.openMs)} | ≤ 400 ms | ${verdict(tablet.field.openMs, 400)} |`,
 		`| save a value until the cell says so (median of ${RUNS}) | ${m(tablet.loopback.saveMs)} | ${m(tablet.field.saveMs)} | ≤ 50 ms | ${verdict(tablet.field.saveMs, 50)} |`,
-		`| push of ${PUSH_EDITS.toLocaleString('en')} offline edits (online → outbox empty, median of 3) | ${s(tablet.loopback.pushMs)} | ${s(tablet.field.pushMs)} | ≤ 5 s | ${verdict(tablet.field.pushMs, 5000)} |`,
+		`| push of ${PUSH_EDITS.toLocaleString('en')} offline edits (coordinator's tablet; online → outbox empty, median of 3) | ${s(tablet.loopback.pushMs)} | ${s(tablet.field.pushMs)} | ≤ 5 s | ${verdict(tablet.field.pushMs, 5000)} |`,
 		'',
 		`Values stored by the first sync: ${big.field.stored.toLocaleString('en')} (field), ${big.loopback.stored.toLocaleString('en')} (loopback). The caseworker's tablet holds ${tablet.field.stored.toLocaleString('en')} demo values of Ganja-Dashkasan.`,
 		''
@@ -58,7 +58,7 @@ export async function run() {
 }
 
 /** A coordinator's first sync of 100,000 values, once on loopback and once under the profile. */
-async function firstSyncFigures() {
+export async function firstSyncFigures() {
 	const server = await serverWithValues(PORT, TOTAL);
 	try {
 		/** @param {Profile} profile */
@@ -87,7 +87,7 @@ async function firstSyncFigures() {
 }
 
 /** A new caseworker tablet on the demo server: first start, app start, entry, save, push. */
-async function tabletFigures() {
+export async function tabletFigures() {
 	const server = await serveBuild(DEMO_PORT, { env: { YOL_DEMO: '1' } });
 	try {
 		return {
@@ -106,11 +106,9 @@ async function tabletFigures() {
 async function tabletUnder(url, profile) {
 	const browser = await freshChromium();
 	try {
-		/** @type {import('@playwright/test').CDPSession | undefined} */
-		let cdp;
 		const first = await timeFirstStart(browser.context, url, {
 			user: DEMO_CASEWORKER,
-			beforeGoto: async (p) => (cdp = await applyProfile(p, profile))
+			beforeGoto: (p) => applyProfile(p, profile)
 		});
 		const page = first.page;
 		const stored = /** @type {number} */ (await page.evaluate(countValues));
@@ -142,14 +140,40 @@ async function tabletUnder(url, profile) {
 			await cell.fill(String(base + 1 + (i % 2)));
 			saves.push(/** @type {number} */ (await page.evaluate(timeSave)));
 		}
+		return {
+			stored,
+			readyMs: first.readyAt,
+			startMs: median(starts),
+			openMs: median(opens),
+			saveMs: median(saves),
+			pushMs: await pushUnder(url, profile)
+		};
+	} finally {
+		await browser.close();
+	}
+}
+
+/**
+ * A push of 1,000 offline edits under `profile`, median of 3: the demo coordinator's tablet (a
+ * caseworker's holds fewer than 1,000 values to edit). Offline and back go through the page's
+ * own DevTools session, so the profile stays on.
+ * @param {string} url
+ * @param {Profile} profile
+ */
+async function pushUnder(url, profile) {
+	const browser = await freshChromium();
+	try {
+		/** @type {import('@playwright/test').CDPSession | undefined} */
+		let cdp;
+		const { page } = await timeFirstStart(browser.context, url, {
+			beforeGoto: async (p) => (cdp = await applyProfile(p, profile))
+		});
+		if (!cdp) throw new Error('no DevTools session');
 		await page.getByTestId('sync-status').and(page.locator('[data-state="idle"]')).waitFor({
 			timeout: 120_000
 		});
-
-		// Push: offline edits (through the same DevTools session, so the profile stays on), then
-		// back online under the profile; the app's 'online' trigger syncs.
 		const pushes = [];
-		for (let i = 0; i < 3 && cdp; i++) {
+		for (let i = 0; i < 3; i++) {
 			await setOffline(cdp, profile, true);
 			await page.evaluate(editOffline, { count: PUSH_EDITS, comment: `field bench ${i}` });
 			const done = page.evaluate(timeReconnect);
@@ -157,14 +181,7 @@ async function tabletUnder(url, profile) {
 			await setOffline(cdp, profile, false);
 			pushes.push(/** @type {{ push: number }} */ (await done).push);
 		}
-		return {
-			stored,
-			readyMs: first.readyAt,
-			startMs: median(starts),
-			openMs: median(opens),
-			saveMs: median(saves),
-			pushMs: pushes.length ? median(pushes) : undefined
-		};
+		return median(pushes);
 	} finally {
 		await browser.close();
 	}

@@ -93,7 +93,9 @@ async function readAll(
 		if (chunk.done) break;
 		size += chunk.value.byteLength;
 		if (size > limit) {
-			await reader.cancel().catch(() => undefined);
+			// Not cancelled: adapter-node would destroy the connection, and the 413 with it. The rest
+			// is left to Node, which drops it after the answer (BODY_SIZE_LIMIT bounds it meanwhile).
+			reader.releaseLock();
 			throw tooLarge;
 		}
 		chunks.push(chunk.value);

@@ -103,8 +103,13 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 			actor.role
 		);
 		// The stored records' JSON as it is, not parsed and written again (see pull.ts).
-		return new Response(pageBody(page, visibleTo(actor)), {
-			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+		const body = pageBody(page, visibleTo(actor));
+		return new Response(body, {
+			headers: {
+				'content-type': 'application/json',
+				'content-length': String(body.byteLength),
+				'cache-control': 'no-store'
+			}
 		});
 	} catch (error) {
 		return problemResponse(error, 'send changes');

@@ -135,7 +135,7 @@ async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | undefined> 
 
 /**
  * The real transport: the app's own origin, with the session cookie. Pushes go gzipped (a push of
- * 1,000 changes shrinks about eightfold, which a slow field connection feels); a server from before
+ * 1,000 changes, 419 KB, goes as 60 KB, which a slow field connection feels); a server from before
  * compressed pushes answers 415, having stored nothing, and this transport sends plain JSON from
  * then on. Pulls come compressed by the browser's own Accept-Encoding.
  */

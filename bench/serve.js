@@ -12,7 +12,7 @@ import { join } from 'node:path';
  */
 export async function serveBuild(port, options = {}) {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yol-bench-'));
-	const server = spawn(process.execPath, ['build/index.js'], {
+	const server = spawn(process.execPath, ['scripts/server.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

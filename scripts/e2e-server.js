@@ -14,4 +14,5 @@ process.env.YOL_DATA_DIR = mkdtempSync(join(tmpdir(), 'yol-e2e-'));
 process.env.YOL_DEMO = '1';
 process.env.HOST ??= '127.0.0.1';
 
-await import(new URL('../build/index.js', import.meta.url).href);
+// The build behind the production entry, which adds the security headers to static files.
+await import('./server.js');

@@ -35,7 +35,8 @@ process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 process.env.YOL_DEMO ??= '1';
 
-await import(new URL('../build/index.js', import.meta.url).href);
+// The build behind the production entry, which adds the security headers to static files.
+await import('./server.js');
 
 const shown = process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
 console.log(`\nYol is running at http://${shown}:${process.env.PORT}  (Ctrl+C stops it)`);

@@ -1,17 +1,12 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { gateApi } from '$lib/server/auth/http';
+import { compressResponse } from '$lib/server/http/compress';
+import { SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 import { initServer } from '$lib/server/init';
 
 /** Opens the store, runs migrations and loads demo data before the first request is served. */
 export const init: ServerInit = async () => {
 	await initServer();
-};
-
-const SECURITY_HEADERS: Record<string, string> = {
-	'X-Content-Type-Options': 'nosniff',
-	'X-Frame-Options': 'DENY',
-	'Referrer-Policy': 'same-origin',
-	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()'
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -25,6 +20,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.session = gate.session;
 	}
 	response ??= await resolve(event);
+	// Every JSON answer of the API goes compressed to a client that accepts it (see compress.ts).
+	if (event.url.pathname.startsWith('/api/')) response = compressResponse(event.request, response);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

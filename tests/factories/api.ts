@@ -23,8 +23,11 @@ export const ORIGIN = 'http://yol.test';
 
 export interface Call {
 	json?: unknown;
-	/** A raw body, sent as is (malformed JSON, oversize). */
-	body?: string;
+	/**
+	 * A raw body, sent as is (malformed JSON, oversize, gzip), as application/json unless
+	 * `headers` name another Content-Type.
+	 */
+	body?: string | Uint8Array<ArrayBuffer>;
 	cookie?: string;
 	headers?: Record<string, string>;
 }
@@ -42,9 +45,9 @@ export function apiOn(store: Store, options: { bodyLimit?: number } = {}) {
 		const url = new URL(path, ORIGIN);
 		const headers = new Headers(init.headers);
 		if (init.cookie) headers.set('cookie', init.cookie);
-		let body: string | undefined = init.body;
-		if (init.json !== undefined) {
-			body = JSON.stringify(init.json);
+		let body = init.body;
+		if (init.json !== undefined) body = JSON.stringify(init.json);
+		if (body !== undefined && !headers.has('content-type')) {
 			headers.set('content-type', 'application/json');
 		}
 		const request = new Request(url, { method, headers, body });

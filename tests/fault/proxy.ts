@@ -83,8 +83,8 @@ export class FaultProxy {
 							return;
 						}
 						const headers = { ...answer.headers };
+						// The body goes on as it came, compressed or not: its coding goes with it.
 						delete headers['transfer-encoding'];
-						delete headers['content-encoding'];
 						headers['content-length'] = String(body.length);
 						if (action.kind === 'cut-body') {
 							line.outcome = 'cut';

@@ -9,12 +9,14 @@ import { openSqlite } from '../../src/lib/server/db/sqlite';
 import type { Dialect, Store } from '../../src/lib/server/db/store';
 
 /**
- * The built server (`node build/index.js`) as a child process on a throwaway database: a temp
+ * The built server (`node scripts/server.js` around `build/index.js`) as a child process on a throwaway database: a temp
  * SQLite file, or a fresh PostgreSQL schema when DATABASE_URL is set. The tests kill it, restart
  * it on the same database, and read its tables directly to compare them with the device's.
  */
 
 export const BUILD = 'build/index.js';
+/** The production entry around the build (scripts/server.js): what `npm start` runs. */
+export const ENTRY = 'scripts/server.js';
 
 /** A database the server process runs on, and a second connection for the test to read it. */
 export interface ServerDb {
@@ -102,7 +104,7 @@ export class ServerProcess {
 
 	async start(): Promise<void> {
 		if (!existsSync(BUILD)) throw new Error(`${BUILD} is missing: run \`npx vite build\` first`);
-		const child = spawn(process.execPath, [BUILD], {
+		const child = spawn(process.execPath, [ENTRY], {
 			env: {
 				...process.env,
 				PORT: String(this.port),

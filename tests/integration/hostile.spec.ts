@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, it, vi } from 'vitest';
 import { SESSION_ENDED } from '../../src/lib/domain/auth';
 import type { IndicatorValue } from '../../src/lib/domain/indicators';
@@ -83,6 +84,22 @@ const PULL = '/api/sync/pull';
 const USERS = '/api/admin/users';
 const VERSIONS = `protocol=${PROTOCOL_VERSION}&schema=${CLIENT_SCHEMA_VERSION}`;
 
+/** A push whose value carries a list nested 100,000 levels deep (about 200 KB). */
+const deepPush = () => {
+	const text = JSON.stringify(pushBody('coordinator-tablet', [putValue(GANJA, 3)]));
+	const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+	return text.replace('"value":', `"deep":${deep},"value":`);
+};
+const gzipped = (text: string) => new Uint8Array(gzipSync(text));
+/** 8 KB of gzip that inflates to 16 MB of spaces inside a JSON object. */
+const GZIP_BOMB = gzipped(`{"protocol": 1,${' '.repeat(16 * 1024 * 1024)}}`);
+/** A valid push gzipped, with bytes in its middle overwritten. */
+const corruptGzip = () => {
+	const bytes = gzipped(JSON.stringify(pushBody('coordinator-tablet', [putValue(GANJA, 3)])));
+	bytes.fill(0x41, 20, 60);
+	return bytes;
+};
+
 const validUser = {
 	username: 'new.person',
 	name: 'Rəşad Babayev',
@@ -163,6 +180,44 @@ const CASES: Case[] = [
 		status: 401,
 		error: WRONG_CREDENTIALS,
 		changes: ['login_throttle']
+	},
+	{
+		name: 'login: sent as text/plain',
+		method: 'POST',
+		path: LOGIN,
+		call: {
+			json: { username: 'admin', password: 'admin-demo' },
+			headers: { 'content-type': 'text/plain;charset=UTF-8' }
+		},
+		status: 415,
+		error: /application\/json/
+	},
+	{
+		name: 'login: sent as a form',
+		method: 'POST',
+		path: LOGIN,
+		call: {
+			body: 'username=admin&password=admin-demo',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' }
+		},
+		status: 415,
+		error: /application\/json/
+	},
+	{
+		name: 'login: nested 100,000 levels deep',
+		method: 'POST',
+		path: LOGIN,
+		call: { body: `{"username":${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
+		status: 413,
+		error: /larger than/
+	},
+	{
+		name: 'login: nested 40 levels deep',
+		method: 'POST',
+		path: LOGIN,
+		call: { body: `{"username":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}` },
+		status: 400,
+		error: /more than 32 levels/
 	},
 	{
 		name: 'login: injection in deviceId',
@@ -308,6 +363,87 @@ const CASES: Case[] = [
 		call: { body: 'x'.repeat(600 * 1024) },
 		status: 413,
 		error: /larger than/
+	},
+	{
+		name: 'push: nested 100,000 levels deep',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: { body: deepPush() },
+		status: 400,
+		error: /nests objects or lists more than 32 levels/
+	},
+	{
+		name: 'push: sent as text/plain',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: {
+			json: pushBody('coordinator-tablet', [putValue(GANJA, 3)]),
+			headers: { 'content-type': 'text/plain' }
+		},
+		status: 415,
+		error: /Content-Type: application\/json \(this request said text\/plain\)/
+	},
+	{
+		name: 'push: JSON in another charset',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: {
+			json: pushBody('coordinator-tablet', [putValue(GANJA, 3)]),
+			headers: { 'content-type': 'application/json; charset=iso-8859-1' }
+		},
+		status: 415,
+		error: /UTF-8/
+	},
+	{
+		name: 'push: a content encoding the server does not read',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: {
+			body: gzipped(JSON.stringify(pushBody('coordinator-tablet', [putValue(GANJA, 3)]))),
+			headers: { 'content-type': 'application/json', 'content-encoding': 'br' }
+		},
+		status: 415,
+		error: /encoded as br: send it plain, or gzipped/
+	},
+	{
+		name: 'push: a gzip bomb',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: {
+			body: GZIP_BOMB,
+			headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }
+		},
+		status: 413,
+		error: /larger than/
+	},
+	{
+		name: 'push: corrupted gzip',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: {
+			body: corruptGzip(),
+			headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }
+		},
+		status: 400,
+		error: 'The request body says Content-Encoding: gzip but is not valid gzip.'
+	},
+	{
+		name: 'push: gzip that is plain JSON',
+		as: 'coordinator',
+		method: 'POST',
+		path: PUSH,
+		call: {
+			json: pushBody('coordinator-tablet', [putValue(GANJA, 3)]),
+			headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }
+		},
+		status: 400,
+		error: /not valid gzip/
 	},
 	{
 		name: 'push: injection as device id',
@@ -506,6 +642,33 @@ const CASES: Case[] = [
 		call: { json: { ...validUser, name: 'x'.repeat(20_000) } },
 		status: 413,
 		error: /larger than/
+	},
+	{
+		name: 'create: sent as text/plain',
+		as: 'admin',
+		method: 'POST',
+		path: USERS,
+		call: { json: validUser, headers: { 'content-type': 'text/plain' } },
+		status: 415,
+		error: /application\/json/
+	},
+	{
+		name: 'update: sent as text/plain',
+		as: 'admin',
+		method: 'PATCH',
+		path: `${USERS}/demo-member`,
+		call: { json: { name: 'x' }, headers: { 'content-type': 'text/plain' } },
+		status: 415,
+		error: /application\/json/
+	},
+	{
+		name: 'reset: sent with no Content-Type',
+		as: 'admin',
+		method: 'POST',
+		path: `${USERS}/demo-member/password`,
+		call: { body: '{"password":"long-enough-password"}', headers: { 'content-type': '' } },
+		status: 415,
+		error: /this request named none/
 	},
 	{
 		name: 'update: a password through PATCH',

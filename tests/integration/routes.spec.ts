@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SESSION_ENDED } from '../../src/lib/domain/auth';
@@ -40,10 +41,11 @@ const ROUTES: Record<string, Handler> = {
 async function request(
 	method: string,
 	path: string,
-	init: { json?: unknown; cookie?: string; origin?: string } = {}
+	init: { json?: unknown; cookie?: string; origin?: string; acceptEncoding?: string } = {}
 ): Promise<Response> {
 	const url = new URL(path, ORIGIN);
 	const headers = new Headers();
+	if (init.acceptEncoding) headers.set('accept-encoding', init.acceptEncoding);
 	if (init.cookie) headers.set('cookie', init.cookie);
 	if (init.origin) headers.set('origin', init.origin);
 	if (init.json !== undefined) headers.set('content-type', 'application/json');
@@ -128,6 +130,28 @@ describe('hooks and API routes (SQLite, demo mode)', () => {
 			if (!page.hasMore) break;
 		}
 		expect([...places]).toEqual(['dist-ganja']);
+	});
+
+	it('compresses large JSON answers for a client that accepts it, with Vary', async () => {
+		const cookie = await signIn('coordinator');
+		const path = `/api/sync/pull?after=0&limit=1000&${VERSIONS}`;
+		const plain = await request('GET', path, { cookie });
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+		const text = await plain.text();
+		for (const coding of ['gzip', 'br']) {
+			const packed = await request('GET', path, { cookie, acceptEncoding: `${coding}, deflate` });
+			expect(packed.headers.get('content-encoding')).toBe(coding);
+			expect(packed.headers.get('vary')).toBe('Accept-Encoding');
+			expect(packed.headers.get('x-content-type-options')).toBe('nosniff');
+			const bytes = Buffer.from(await packed.arrayBuffer());
+			expect(bytes.byteLength).toBeLessThan(text.length / 5);
+			const inflated = coding === 'gzip' ? gunzipSync(bytes) : brotliDecompressSync(bytes);
+			expect(inflated.toString('utf8')).toBe(text);
+		}
+		// A small answer stays plain.
+		const me = await request('GET', '/api/auth/me', { cookie, acceptEncoding: 'gzip' });
+		expect(me.headers.get('content-encoding')).toBeNull();
 	});
 
 	it('refuses a cross-site write even with a valid session', async () => {

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { IndicatorValue } from '../../src/lib/domain/indicators';
 import { SEED_INDICATORS } from '../../src/lib/domain/seed/catalogue';
 import { generateDemoValues } from '../../src/lib/domain/seed/demo-values';
@@ -395,7 +395,14 @@ describeStores('sync', (db, dialect) => {
 				...over
 			});
 		const post = (text: string, headers: Record<string, string> = {}) =>
-			handlePush(new Request(`${BASE}/push`, { method: 'POST', body: text, headers }), context);
+			handlePush(
+				new Request(`${BASE}/push`, {
+					method: 'POST',
+					body: text,
+					headers: { 'content-type': 'application/json', ...headers }
+				}),
+				context
+			);
 
 		const old = await post(body({ protocol: PROTOCOL_VERSION - 1, mutations: 'whatever' }));
 		expect(old.status).toBe(426);
@@ -420,7 +427,12 @@ describeStores('sync', (db, dialect) => {
 			}
 		});
 		const chunked = await handlePush(
-			new Request(`${BASE}/push`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit),
+			new Request(`${BASE}/push`, {
+				method: 'POST',
+				body: stream,
+				headers: { 'content-type': 'application/json' },
+				duplex: 'half'
+			} as RequestInit),
 			context
 		);
 		expect(chunked.status).toBe(413);
@@ -445,6 +457,48 @@ describeStores('sync', (db, dialect) => {
 		expect(await badAfter.json()).toMatchObject({ field: 'after' });
 		const oldPull = await handlePull(new URL(`${BASE}/pull?after=0&protocol=0&schema=1`), context);
 		expect(oldPull.status).toBe(426);
+	});
+
+	it('answers 503 only when the store is unavailable; a fault in the push is a 500', async () => {
+		const store = await ready(db().store);
+		const failing = (error: Error): Store => ({
+			...store,
+			dialect: store.dialect,
+			transaction: () => Promise.reject(error)
+		});
+		const request = () =>
+			new Request(`${BASE}/push`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					protocol: PROTOCOL_VERSION,
+					schema: CLIENT_SCHEMA_VERSION,
+					deviceId: 'dev-a',
+					mutations: [put(1, sample(0), 0)]
+				})
+			});
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+		const gone = Object.assign(new Error('terminating connection'), { code: '57P01' });
+		for (const error of [busy, gone]) {
+			const answer = await handlePush(request(), {
+				store: failing(error),
+				bodyLimit: 1 << 20,
+				actor: COORDINATOR
+			});
+			expect(answer.status, error.message).toBe(503);
+		}
+		const bug = await handlePush(request(), {
+			store: failing(new RangeError('Maximum call stack size exceeded')),
+			bodyLimit: 1 << 20,
+			actor: COORDINATOR
+		});
+		expect(bug.status).toBe(500);
+		expect(await bug.json()).toEqual({
+			error: expect.stringMatching(/^The server failed to take this push/)
+		});
+		quiet.mockRestore();
+		expect(await count(store, 'records')).toBe(0);
 	});
 
 	it('seeds the demo catalogue and values as records a first pull gets', async () => {

@@ -70,17 +70,19 @@ type Fetch = typeof fetch;
 async function send<T>(
 	fetchFn: Fetch,
 	url: string,
-	init: RequestInit,
+	init: RequestInit & { encoding?: 'gzip' },
 	schema: v.GenericSchema<unknown, T>
 ): Promise<T> {
+	const { encoding, ...rest } = init;
 	let response: Response;
 	try {
 		response = await fetchFn(url, {
-			...init,
+			...rest,
 			credentials: 'same-origin',
 			headers: {
 				accept: 'application/json',
-				...(init.body ? { 'content-type': 'application/json' } : {})
+				...(init.body ? { 'content-type': 'application/json' } : {}),
+				...(encoding ? { 'content-encoding': encoding } : {})
 			}
 		});
 	} catch (error) {
@@ -117,16 +119,47 @@ async function send<T>(
 	return parsed.output;
 }
 
-/** The real transport: the app's own origin, with the session cookie. */
+/** Pushes this long and longer go gzipped: a few changes would save less than a packet. */
+export const GZIP_PUSH_FROM = 1024;
+
+/** `text` gzipped by the browser's own CompressionStream, or undefined where there is none. */
+async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+	if (typeof CompressionStream === 'undefined') return undefined;
+	try {
+		const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+		return new Uint8Array(await new Response(stream).arrayBuffer());
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The real transport: the app's own origin, with the session cookie. Pushes go gzipped (a push of
+ * 1,000 changes, 419 KB, goes as 60 KB, which a slow field connection feels); a server from before
+ * compressed pushes answers 415, having stored nothing, and this transport sends plain JSON from
+ * then on. Pulls come compressed by the browser's own Accept-Encoding.
+ */
 export function fetchTransport(fetchFn: Fetch = (...args) => fetch(...args)): SyncTransport {
+	let plainOnly = false;
 	return {
-		push: (request, encoded) =>
-			send(
-				fetchFn,
-				'/api/sync/push',
-				{ method: 'POST', body: encoded ?? JSON.stringify(request) },
-				PushResponseSchema
-			),
+		async push(request, encoded) {
+			const json = encoded ?? JSON.stringify(request);
+			const packed = !plainOnly && json.length >= GZIP_PUSH_FROM ? await gzip(json) : undefined;
+			if (packed) {
+				try {
+					return await send(
+						fetchFn,
+						'/api/sync/push',
+						{ method: 'POST', body: packed, encoding: 'gzip' },
+						PushResponseSchema
+					);
+				} catch (error) {
+					if (!(error instanceof SyncHttpError && error.status === 415)) throw error;
+					plainOnly = true;
+				}
+			}
+			return send(fetchFn, '/api/sync/push', { method: 'POST', body: json }, PushResponseSchema);
+		},
 		pull: (after, limit) =>
 			send(
 				fetchFn,

@@ -5,7 +5,8 @@ import {
 	type Actor
 } from '../../domain/auth';
 import type { Store } from '../db/store';
-import { ApiProblem, answer, parseBody, readJson, reply } from '../http/problem';
+import { readJson } from '../http/body';
+import { ApiProblem, answer, parseBody, reply } from '../http/problem';
 import { getRecord } from '../sync/records';
 import { auditOf } from './audit';
 import { checkRole, SMALL_BODY_LIMIT } from './http';

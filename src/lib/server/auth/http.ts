@@ -1,6 +1,7 @@
 import { LoginSchema, SESSION_ENDED, type Actor } from '../../domain/auth';
 import type { Store } from '../db/store';
-import { ApiProblem, answer, parseBody, problem, readJson, reply } from '../http/problem';
+import { readJson } from '../http/body';
+import { ApiProblem, answer, parseBody, problem, reply } from '../http/problem';
 import { checkPassword } from './passwords';
 import {
 	clearedCookie,

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { isStoreUnavailable } from './unavailable';
 
 /**
  * JSON answers of the API: `{ error, field? }` for every refusal, never cached. Handlers throw
@@ -43,16 +44,32 @@ export function problem(
 	return reply(field ? { error, field } : { error }, status, headers);
 }
 
-/** Runs a handler; an ApiProblem becomes its answer, anything else a 503 with a logged detail. */
+/** Runs a handler; an ApiProblem becomes its answer, anything else `unexpected`'s. */
 export async function answer(what: string, handler: () => Promise<Response>): Promise<Response> {
 	try {
 		return await handler();
 	} catch (error) {
 		if (error instanceof ApiProblem) return reply(error.body, error.status, error.headers);
-		// The detail may name hosts or files: it goes to the log, not to the device.
-		console.error(`Yol: ${what} failed:`, error);
+		return unexpected(error, what);
+	}
+}
+
+/**
+ * The answer to an error no handler expected, logged with its detail (which may name hosts or
+ * files, so it goes to the log, not to the device). Only a store that cannot serve now is a 503,
+ * "try again later": a device retries that without end. Anything else is a fault of the server
+ * that the same request would meet again: a 500, which the device shows rather than repeats.
+ */
+export function unexpected(error: unknown, what: string, logAs = what): Response {
+	console.error(`Yol: ${logAs} failed:`, error);
+	if (isStoreUnavailable(error)) {
 		return problem(503, `The server could not ${what} now; nothing was changed. Try again later.`);
 	}
+	return problem(
+		500,
+		`The server failed to ${what} because of a fault of its own; nothing was changed. ` +
+			'Trying again will not help: tell the administrator of the working group.'
+	);
 }
 
 /** A 400 naming the first field at fault. */
@@ -78,39 +95,4 @@ export function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): 
 	const parsed = v.safeParse(schema, body);
 	if (!parsed.success) throw invalid(parsed.issues);
 	return parsed.output;
-}
-
-/**
- * Reads the body as JSON, refusing more than `limit` bytes: by Content-Length up front, and by
- * counting while reading (a chunked body, or a Content-Length that lies).
- */
-export async function readJson(
-	request: Request,
-	limit: number,
-	tooLargeMessage = `The request is larger than ${limit} bytes.`
-): Promise<unknown> {
-	const tooLarge = new ApiProblem(413, { error: tooLargeMessage });
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (Number.isFinite(declared) && declared > limit) throw tooLarge;
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	if (request.body) {
-		const reader = request.body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > limit) {
-				await reader.cancel();
-				throw tooLarge;
-			}
-			chunks.push(value);
-		}
-	}
-	const text = new TextDecoder().decode(Buffer.concat(chunks));
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		throw new ApiProblem(400, { error: 'The request body is not valid JSON.' });
-	}
 }

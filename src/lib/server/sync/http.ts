@@ -9,7 +9,8 @@ import {
 import type { Actor } from '../../domain/auth';
 import { canSeeConflict, type ConflictRecord } from '../../domain/sync/conflict';
 import type { Store } from '../db/store';
-import { ApiProblem, invalid, readJson, reply } from '../http/problem';
+import { readJson } from '../http/body';
+import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
 import { cachedPage, cachedScope, headRevision } from './pull-cache';
 import { applyPush } from './push';
@@ -43,12 +44,7 @@ const TOO_NEW =
 
 function problemResponse(error: unknown, what: string): Response {
 	if (error instanceof ApiProblem) return reply(error.body, error.status, error.headers);
-	// The detail may name hosts or files: it goes to the log, not to the device.
-	console.error(`Yol: sync ${what} failed:`, error);
-	return reply(
-		{ error: `The server could not ${what} now; nothing was changed. Try again later.` },
-		503
-	);
+	return unexpected(error, what, `sync ${what}`);
 }
 
 /** POST /api/sync/push */
@@ -107,8 +103,13 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 			actor.role
 		);
 		// The stored records' JSON as it is, not parsed and written again (see pull.ts).
-		return new Response(pageBody(page, visibleTo(actor)), {
-			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+		const body = pageBody(page, visibleTo(actor));
+		return new Response(body, {
+			headers: {
+				'content-type': 'application/json',
+				'content-length': String(body.byteLength),
+				'cache-control': 'no-store'
+			}
 		});
 	} catch (error) {
 		return problemResponse(error, 'send changes');

@@ -377,3 +377,19 @@ describe('a device whose pull cursor is past the server (a server restored from 
 		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(head + 1);
 	});
 });
+
+describe('a seq the server has no answer for', () => {
+	it('is refused with its reason on the device, never taken as synced', async () => {
+		const a = await device();
+		await saveValue(a.db, input(10), 'ana');
+		await a.sync();
+		// A counter the server holds above this device's (a bogus push before the fix, a device
+		// restored from a backup): the next change's seq is one the server never received.
+		await store.run('UPDATE devices SET last_seq = 1000000 WHERE device_id = $1', [a.id]);
+		await saveValue(a.db, input(12, 'after the jump'), 'ana');
+		expect(await a.sync()).toMatchObject({ pushed: 0, rejected: 1 });
+		const stored = await storedValue(a.db, SAMPLE.id);
+		expect(stored).toMatchObject({ value: 12, comment: 'after the jump', syncState: 'rejected' });
+		expect(stored?.rejectReason).toMatch(/^seq: \d+ is at or below .*the change was not applied$/);
+	});
+});

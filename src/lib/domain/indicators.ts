@@ -201,6 +201,7 @@ export const IndicatorValueSchema = v.object({
 	rev: v.pipe(
 		v.number('rev must be a number'),
 		v.integer('rev must be whole'),
+		v.safeInteger(`rev must be at most ${Number.MAX_SAFE_INTEGER}`),
 		v.minValue(0, 'rev must not be negative')
 	),
 	deleted: v.boolean('deleted must be true or false')

@@ -428,6 +428,15 @@ describe('a change of scope', () => {
 		// Typed on the tablet and not sent yet, in a place about to leave its scope.
 		await saveValue(tablet.db, { ...at('loc-yasamal', 7), cell: 'sex=female' }, 'cw');
 
+		// Marks a push left (a value refused while later edits of it waited): one of a value
+		// about to be dropped, one of the value still waiting to go.
+		const stored = await storedValues(tablet.db);
+		const droppedId = stored.find((v) => v.locationId === 'loc-yasamal' && v.value === 2)!.id;
+		const waitingId = stored.find((v) => v.value === 7)!.id;
+		for (const id of [droppedId, waitingId]) {
+			await tablet.db.meta.put({ key: `sync_marked:value:${id}`, value: 'rejected' });
+		}
+
 		// An administrator gives the tablet's user Ganja only.
 		server.scope = 'ganja-only';
 		server.visible = (r) => r.entity !== 'value' || r.data.locationId === 'loc-ganja';
@@ -445,6 +454,11 @@ describe('a change of scope', () => {
 			['loc-yasamal', 7, 'local']
 		]);
 		expect(await tablet.db.outbox.count()).toBe(1);
+		// A push's mark of a value that went is gone with it; the waiting value's mark stays.
+		expect(await tablet.db.meta.get(`sync_marked:value:${droppedId}`)).toBeUndefined();
+		expect(await tablet.db.meta.get(`sync_marked:value:${waitingId}`)).toMatchObject({
+			value: 'rejected'
+		});
 		expect(pulls[0]).toBeGreaterThan(0);
 		expect(pulls[1]).toBe(0);
 		expect((await tablet.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(server.rev - 1);

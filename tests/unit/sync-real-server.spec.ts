@@ -21,7 +21,7 @@ import { openSqlite } from '../../src/lib/server/db/sqlite';
 import type { Store } from '../../src/lib/server/db/store';
 import { handlePull, handlePush } from '../../src/lib/server/sync/http';
 import { applyPush } from '../../src/lib/server/sync/push';
-import { syncOnce } from '../../src/lib/sync/engine';
+import { PULL_CURSOR_KEY, syncOnce } from '../../src/lib/sync/engine';
 import { fetchTransport, type SyncTransport } from '../../src/lib/sync/transport';
 import { COORDINATOR } from '../factories/actors';
 import { storedValue, storedValues, storedValuesById } from '../factories/stored-values';
@@ -345,5 +345,51 @@ describe('a large push against the real server', () => {
 		expect((await storedValues(db)).filter((v) => v.syncState === 'synced').length).toBe(
 			values.length
 		);
+	});
+});
+
+describe('a device whose pull cursor is past the server (a server restored from a backup)', () => {
+	it('pulls again from the start, drops what the server no longer has, and keeps its own edits', async () => {
+		const a = await device();
+		await saveValue(a.db, input(10), 'ana');
+		await a.sync();
+		const head = (await a.db.meta.get(PULL_CURSOR_KEY))?.value as number;
+		// The server went back to a backup: this device passed revisions the server never gave out
+		// again, and holds a place that came after the backup.
+		await a.db.meta.put({ key: PULL_CURSOR_KEY, value: head + 100 });
+		const ghost = { ...SEED_LOCATIONS.find((l) => l.id === 'dist-yasamal')!, id: 'ghost-place' };
+		await a.db.locations.put({ ...ghost, rev: head + 50, syncState: 'synced' } as never);
+		await a.db.meta.put({ key: 'sync_marked:value:gone-value', value: 'rejected' });
+		await saveValue(a.db, input(12, 'not yet sent'), 'ana');
+
+		const summary = await a.sync();
+		expect(summary).toMatchObject({ pushed: 1, rejected: 0 });
+		expect(await a.db.locations.get('ghost-place')).toBeUndefined();
+		expect(await a.db.meta.get('sync_marked:value:gone-value')).toBeUndefined();
+		expect(await a.db.locations.count()).toBe(2);
+		expect(await a.db.indicators.count()).toBe(1);
+		expect(await storedValue(a.db, SAMPLE.id)).toMatchObject({
+			value: 12,
+			comment: 'not yet sent',
+			syncState: 'synced'
+		});
+		// The cursor is the server's head again, so the next change made there comes through.
+		expect((await a.db.meta.get(PULL_CURSOR_KEY))?.value).toBe(head + 1);
+	});
+});
+
+describe('a seq the server has no answer for', () => {
+	it('is refused with its reason on the device, never taken as synced', async () => {
+		const a = await device();
+		await saveValue(a.db, input(10), 'ana');
+		await a.sync();
+		// A counter the server holds above this device's (a bogus push before the fix, a device
+		// restored from a backup): the next change's seq is one the server never received.
+		await store.run('UPDATE devices SET last_seq = 1000000 WHERE device_id = $1', [a.id]);
+		await saveValue(a.db, input(12, 'after the jump'), 'ana');
+		expect(await a.sync()).toMatchObject({ pushed: 0, rejected: 1 });
+		const stored = await storedValue(a.db, SAMPLE.id);
+		expect(stored).toMatchObject({ value: 12, comment: 'after the jump', syncState: 'rejected' });
+		expect(stored?.rejectReason).toMatch(/^seq: \d+ is at or below .*the change was not applied$/);
 	});
 });

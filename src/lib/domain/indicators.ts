@@ -3,8 +3,9 @@ import { AREAS, AREA_PREFIX, areaOfCode } from './areas';
 import { DIMENSIONS, isCellKey, isCellOfGrid } from './disaggregation';
 import { parseExpression } from './formula';
 import { PERIODICITIES, isPeriodId, matchesPeriodicity } from './periods';
-import { UNITS } from './units';
+import { UNITS, UNIT_MAX, type Unit } from './units';
 import { checkValue } from './validation';
+import { valueId } from './value-id';
 
 /**
  * Schemas for the indicator catalogue and for the values entered against it. Both sides of sync
@@ -48,11 +49,29 @@ const Milestone = (field: string) =>
 		})
 	);
 
+/** A formula scales by 100 (a percentage) or 1,000 / 100,000 (a rate): a million is plenty. */
+const FACTOR_MAX = 1_000_000;
+
+/** A baseline or target is a value of the indicator's unit: within the same bounds. */
+function milestoneInBounds(unit: Unit, milestone: { value: number } | null): boolean {
+	return !milestone || (milestone.value >= 0 && milestone.value <= UNIT_MAX[unit]);
+}
+
+function milestoneBoundsMessage(field: string, input: unknown): string {
+	const unit = (input as { unit: Unit }).unit;
+	return `${field} value must be from 0 to ${UNIT_MAX[unit]} for the unit ${unit}`;
+}
+
 const FormulaSchema = v.pipe(
 	v.object({
 		numerator: v.string('numerator must be text'),
 		denominator: v.string('denominator must be text'),
-		factor: v.pipe(v.number('factor must be a number'), v.finite('factor must be finite'))
+		factor: v.pipe(
+			v.number('factor must be a number'),
+			v.finite('factor must be finite'),
+			v.minValue(-FACTOR_MAX, `factor must be from -${FACTOR_MAX} to ${FACTOR_MAX}`),
+			v.maxValue(FACTOR_MAX, `factor must be from -${FACTOR_MAX} to ${FACTOR_MAX}`)
+		)
 	}),
 	v.forward(
 		v.check(
@@ -136,6 +155,20 @@ export const IndicatorSchema = v.pipe(
 	),
 	v.forward(
 		v.check(
+			(i) => milestoneInBounds(i.unit, i.baseline),
+			(issue) => milestoneBoundsMessage('baseline', issue.input)
+		),
+		['baseline']
+	),
+	v.forward(
+		v.check(
+			(i) => milestoneInBounds(i.unit, i.target),
+			(issue) => milestoneBoundsMessage('target', issue.input)
+		),
+		['target']
+	),
+	v.forward(
+		v.check(
 			(i) => !i.formula || i.disaggregations.length === 0,
 			'computed indicators are not disaggregated'
 		),
@@ -168,6 +201,7 @@ export const IndicatorValueSchema = v.object({
 	rev: v.pipe(
 		v.number('rev must be a number'),
 		v.integer('rev must be whole'),
+		v.safeInteger(`rev must be at most ${Number.MAX_SAFE_INTEGER}`),
 		v.minValue(0, 'rev must not be negative')
 	),
 	deleted: v.boolean('deleted must be true or false')
@@ -202,6 +236,19 @@ export function parseIndicatorValue(input: unknown): Parsed<IndicatorValue> {
 }
 
 /**
+ * A value's id names its cell (value-id.ts): a record under any other id would be a second live
+ * value for that cell, beside the one every device writes. Undefined when the id is the derived one.
+ */
+export function valueIdProblem(record: IndicatorValue): FieldProblem | undefined {
+	const derived = valueId(record.indicatorId, record.locationId, record.period, record.cell);
+	if (record.id === derived) return undefined;
+	return {
+		field: 'id',
+		message: `id must be ${derived}, the id of this indicator, place, period and cell`
+	};
+}
+
+/**
  * The checks a value record needs its indicator for: the period must be of the indicator's
  * periodicity, the cell one of its grid, the number within its unit's rules.
  */
@@ -224,8 +271,13 @@ export function valueProblemsFor(record: IndicatorValue, indicator: Indicator): 
 	}
 	if (record.value !== null) {
 		const checked = checkValue(indicator.unit, record.value);
-		if (!checked.ok)
-			problems.push({ field: 'value', message: `value breaks the unit rule: ${checked.error}` });
+		if (!checked.ok) {
+			const limits = checked.params ? ` (${JSON.stringify(checked.params)})` : '';
+			problems.push({
+				field: 'value',
+				message: `value breaks the unit rule: ${checked.error}${limits}`
+			});
+		}
 	}
 	if (indicator.formula && !record.deleted) {
 		problems.push({ field: 'indicatorId', message: `${indicator.code} is computed, not entered` });

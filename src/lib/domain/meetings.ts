@@ -44,7 +44,9 @@ export const MeetingSchema = v.object({
 	number: v.pipe(
 		v.number('number must be a number'),
 		v.integer('number must be a whole number'),
-		v.minValue(1, 'number must be 1 or more')
+		v.minValue(1, 'number must be 1 or more'),
+		// Groups meet a few times a year: four digits last for centuries.
+		v.maxValue(9999, 'number must be at most 9999')
 	),
 	date: IsoDate('date'),
 	title: TranslatedText('title', 500),

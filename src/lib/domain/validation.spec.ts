@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages';
+import { UNIT_MAX } from './units';
 import {
+	checkValue,
 	needsConfirmation,
 	parseNumberInput,
 	validateValue,
@@ -98,6 +100,18 @@ describe('validating a value for its unit', () => {
 			params: { max: 2 }
 		});
 		expect(validateValue('currency_azn', '-5', 'az')).toEqual({ ok: false, error: 'negative' });
+	});
+
+	it('refuses implausible magnitudes for every unit, with the bound to show', () => {
+		expect(validateValue('count', '100000000000000000000', 'en')).toEqual({
+			ok: false,
+			error: 'too_large',
+			params: { max: UNIT_MAX.count }
+		});
+		expect(checkValue('count', UNIT_MAX.count)).toEqual({ ok: true, value: UNIT_MAX.count });
+		expect(checkValue('rate', 1e20)).toMatchObject({ error: 'too_large' });
+		expect(checkValue('currency_azn', 1e20)).toMatchObject({ error: 'too_large' });
+		expect(checkValue('percent', 1e20)).toMatchObject({ error: 'out_of_range' });
 	});
 
 	it('takes yes or no as 1 or 0, in words of each language too', () => {

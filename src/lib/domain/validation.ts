@@ -1,6 +1,6 @@
 import type { Language } from './languages';
 import { readNumberInput } from './number-input';
-import type { Unit } from './units';
+import { UNIT_MAX, type Unit } from './units';
 
 export { parseNumberInput, readNumberInput } from './number-input';
 
@@ -12,6 +12,7 @@ export const VALIDATION_ERROR_CODES = [
 	'negative',
 	'out_of_range',
 	'too_many_decimals',
+	'too_large',
 	'not_yes_no'
 ] as const;
 export type ValidationErrorCode = (typeof VALIDATION_ERROR_CODES)[number];
@@ -20,7 +21,7 @@ export type ValidationResult =
 	| { ok: true; value: number }
 	| { ok: false; error: ValidationErrorCode; params?: Record<string, number> };
 
-const PERCENT = { min: 0, max: 100 };
+const PERCENT = { min: 0, max: UNIT_MAX.percent };
 
 /** Words people type instead of 1 or 0, in the three languages. */
 const YES = new Set(['1', 'yes', 'y', 'bəli', 'hə', 'да']);
@@ -66,6 +67,10 @@ export function checkValue(
 	decimals: number = decimalsOf(value)
 ): ValidationResult {
 	if (!Number.isFinite(value)) return fail('not_a_number');
+	// Checked first for the units with only a lower rule, so 1e20 says "too large", not "not whole".
+	if (unit !== 'percent' && unit !== 'yes_no' && value > UNIT_MAX[unit]) {
+		return fail('too_large', { max: UNIT_MAX[unit] });
+	}
 	switch (unit) {
 		case 'yes_no':
 			if (value !== 0 && value !== 1) return fail('not_yes_no');

@@ -1,4 +1,9 @@
-import { PULL_PAGE_DEFAULT, type Change, type PullResponse } from '$lib/domain/sync/protocol';
+import {
+	PULL_FROM_START,
+	PULL_PAGE_DEFAULT,
+	type Change,
+	type PullResponse
+} from '$lib/domain/sync/protocol';
 import type { MetaEntry, YolDatabase } from '$lib/db/database';
 import type { CheckedPage } from './apply-page';
 import {
@@ -9,7 +14,7 @@ import {
 	syncTables,
 	type SyncSummary
 } from './records';
-import type { SyncTransport } from './transport';
+import { SyncHttpError, type SyncTransport } from './transport';
 
 export { PULL_CURSOR_KEY, emptySummary, type SyncSummary } from './records';
 
@@ -47,6 +52,29 @@ async function scopeChanged(db: YolDatabase, scope: string | undefined): Promise
 	return adoptScope(db, scope);
 }
 
+/**
+ * The first page from `after`. A server with nothing past it (409 at 'after': restored from a
+ * backup) has changes this device never saw under revisions it already passed: what was pulled
+ * is set aside as on a change of scope (rescope.ts), keeping what is not pushed, and the page
+ * comes from the start. Returns the page and the cursor it was asked from.
+ */
+async function pullOrRestart(
+	db: YolDatabase,
+	transport: SyncTransport,
+	after: number,
+	size: number
+): Promise<[page: PullResponse, from: number]> {
+	try {
+		return [await transport.pull(after, size), after];
+	} catch (error) {
+		if (!(error instanceof SyncHttpError) || error.status !== 409) throw error;
+		if (error.field !== PULL_FROM_START || after === 0) throw error;
+		const { restartPull } = await import('./rescope');
+		await restartPull(db);
+		return [await transport.pull(0, size), 0];
+	}
+}
+
 /** The first page of a first sync (see pullChanges). */
 const FIRST_PAGE = 1000;
 
@@ -72,7 +100,8 @@ export async function pullChanges(
 	// A first sync asks for small pages first, so writing starts at once, then doubles them up
 	// to `pageSize`: fewer, larger IndexedDB transactions, each written while the next arrives.
 	let size = firstSync ? Math.min(pageSize, FIRST_PAGE) : pageSize;
-	let page = await transport.pull(after, size);
+	let page: PullResponse;
+	[page, after] = await pullOrRestart(db, transport, after, size);
 	if (await scopeChanged(db, page.scope)) {
 		// Pulled under another scope: what may still be seen comes again, from the start.
 		after = 0;

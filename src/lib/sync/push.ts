@@ -11,6 +11,7 @@ import {
 import type { EntityKind, LocalValue, OutboxEntry, YolDatabase } from '$lib/db/database';
 import {
 	ACKED_PREFIX,
+	MARK_PREFIX,
 	SHADOW_PREFIX,
 	adoptShadow,
 	emptySummary,
@@ -132,8 +133,6 @@ export type AckedValue = [id: string, rev: number | null];
  * refused values (the only ones with a rejectReason, which is indexed) and the values that have a
  * pulled conflict are every value an answer can find marked: markedValues reads only those.
  */
-const MARK_PREFIX = 'sync_marked:value:';
-
 function markKey(valueId: string): string {
 	return `${MARK_PREFIX}${valueId}`;
 }

@@ -21,6 +21,12 @@ export const PULL_SCOPE_KEY = 'pull_scope';
  * them, the record takes this copy: the cursor has moved past it and it will not come again.
  */
 export const SHADOW_PREFIX = 'sync_shadow:';
+
+/**
+ * A value marked conflict or refused by a push's answer while later edits of it still wait
+ * (push.ts markKey): one meta entry per value, gone once nothing waits for it.
+ */
+export const MARK_PREFIX = 'sync_marked:value:';
 /**
  * Value edits the server has acknowledged whose records were not rewritten yet (one meta entry
  * per push, keyed by its first seq): see settleAcknowledgedValues.

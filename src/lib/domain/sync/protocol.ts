@@ -34,6 +34,24 @@ export type Entity = (typeof ENTITIES)[number];
 const Uuidish = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'is not an id'));
 
 /**
+ * A seq, revision or cursor: a whole number JavaScript holds exactly (up to 2^53 - 1). Above that
+ * 1e20 + 1 reads as 1e20, so a counter that jumped there could never move on and every later
+ * change would compare as already seen.
+ */
+export const Counter = (field: string, min = 0) =>
+	v.pipe(
+		v.number(`${field} must be a number`),
+		v.integer(`${field} must be a whole number`),
+		v.safeInteger(`${field} must be at most ${Number.MAX_SAFE_INTEGER}`),
+		v.minValue(min, min === 0 ? `${field} must not be negative` : `${field} must be ${min} or more`)
+	);
+
+/** Whether `value` is a counter as above: for numbers read outside a schema (query strings). */
+export function isCounter(value: number, min = 0): boolean {
+	return Number.isSafeInteger(value) && value >= min;
+}
+
+/**
  * One change made on a device. `seq` is the device's own counter (its outbox key): increasing,
  * never reused, gaps allowed. The server applies a device's mutations in seq order, once each.
  * `baseRev` is the server revision the record had when the change was made on the device (0 for
@@ -41,12 +59,12 @@ const Uuidish = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, '
  * fields of one record merge instead of conflicting.
  */
 export const MutationSchema = v.object({
-	seq: v.pipe(v.number(), v.integer(), v.minValue(1, 'seq must be 1 or more')),
+	seq: Counter('seq', 1),
 	mutationId: Uuidish,
 	entity: v.picklist(ENTITIES, `entity must be one of ${ENTITIES.join(', ')}`),
 	entityId: Uuidish,
 	op: v.picklist(['put', 'delete'], 'op must be put or delete'),
-	baseRev: v.pipe(v.number(), v.integer(), v.minValue(0, 'baseRev must not be negative')),
+	baseRev: Counter('baseRev'),
 	changed: v.array(v.string()),
 	data: v.unknown(),
 	/**
@@ -79,9 +97,7 @@ export const PushRequestSchema = v.object({
 	 * that answer's first: should the tab close first, it sends those changes again, and the
 	 * server must still answer them as it did (see `keepsUnsettled`).
 	 */
-	settledThrough: v.optional(
-		v.pipe(v.number(), v.integer(), v.minValue(0, 'settledThrough must not be negative'))
-	),
+	settledThrough: v.optional(Counter('settledThrough')),
 	mutations: v.pipe(
 		v.array(MutationSchema),
 		v.maxLength(MAX_MUTATIONS_PER_PUSH, `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`)
@@ -98,9 +114,9 @@ export const OUTCOMES = ['applied', 'merged', 'duplicate', 'conflict', 'rejected
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const MutationResultSchema = v.object({
-	seq: v.number(),
+	seq: Counter('seq', 1),
 	outcome: v.picklist(OUTCOMES),
-	rev: v.optional(v.number()),
+	rev: v.optional(Counter('rev')),
 	conflictId: v.optional(v.string()),
 	reason: v.optional(v.string())
 });
@@ -109,7 +125,7 @@ export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
 export const PushResponseSchema = v.object({
 	results: v.array(MutationResultSchema),
 	/** The highest seq the server has applied for this device, after this push. */
-	lastSeq: v.number(),
+	lastSeq: Counter('lastSeq'),
 	/**
 	 * Sent when the request named `settledThrough`: this server keeps the answer to every seq
 	 * above it, so the device may send its next push before it has written this answer down.
@@ -122,7 +138,7 @@ export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
 
 /** A record as it now stands on the server, at revision `rev` (tombstones have deleted: true). */
 export const ChangeSchema = v.object({
-	rev: v.number(),
+	rev: Counter('rev', 1),
 	entity: v.picklist(ENTITIES),
 	entityId: v.string(),
 	deleted: v.boolean(),
@@ -134,14 +150,21 @@ export const PULL_PAGE_DEFAULT = 1000;
 /** The largest page a server sends (a first sync asks for it; a larger limit is cut to it). */
 export const PULL_PAGE_MAX = 20000;
 
+/**
+ * The field of a 409 answer to a pull whose cursor is past the server's newest change (a server
+ * restored from a backup): the device sets aside what it pulled and pulls again from 0, as on a
+ * change of scope, keeping what it has not pushed.
+ */
+export const PULL_FROM_START = 'after';
+
 /** GET /api/sync/pull?after=<cursor>&limit=<n>: changes with rev > cursor, oldest first. */
 export const PullResponseSchema = v.object({
 	changes: v.array(ChangeSchema),
 	/** The cursor to ask from next time: the last rev returned, or the one asked for. */
-	cursor: v.number(),
+	cursor: Counter('cursor'),
 	hasMore: v.boolean(),
 	/** How many changes remain after this page, for a first sync's progress bar. */
-	remaining: v.optional(v.number()),
+	remaining: v.optional(Counter('remaining')),
 	/**
 	 * What the user's scope lets through (places, role), as a short key. When it changes, the
 	 * records on the device were pulled under another scope: the device sets aside what it may no

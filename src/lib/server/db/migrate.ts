@@ -53,7 +53,8 @@ export async function migrate(
 				migration.id
 			]);
 			if (done) return false;
-			await tx.exec(migration[tx.dialect]);
+			if (migration[tx.dialect].trim() !== '') await tx.exec(migration[tx.dialect]);
+			await migration.run?.(tx);
 			await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
 				migration.id,
 				migration.name,

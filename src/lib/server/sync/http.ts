@@ -3,6 +3,7 @@ import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
 	PULL_PAGE_DEFAULT,
+	PULL_FROM_START,
 	PULL_PAGE_MAX,
 	PushRequestSchema
 } from '../../domain/sync/protocol';
@@ -92,6 +93,7 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		const { after, limit } = parsed.output;
 		const { store, actor } = context;
 		const head = await headRevision(store);
+		if (after > head) throw cursorAhead(after, head);
 		const scope = await cachedScope(store, actor, head);
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
 		const page = await cachedPage(
@@ -114,6 +116,19 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 	} catch (error) {
 		return problemResponse(error, 'send changes');
 	}
+}
+
+/**
+ * A cursor past the newest revision was never handed out by this server as it now stands (it
+ * was restored from a backup, or the device is wrong). An empty page would leave the device
+ * waiting there for good, missing every change up to its cursor: it is told to pull again from
+ * the start instead (PULL_FROM_START), keeping what it has not pushed.
+ */
+function cursorAhead(after: number, head: number): ApiProblem {
+	return new ApiProblem(409, {
+		error: `after: ${after} is past this server's newest change ${head}: pull again from the start.`,
+		field: PULL_FROM_START
+	});
 }
 
 /** Older clients get 426 (their outbox waits for the update); newer ones wait for the server. */

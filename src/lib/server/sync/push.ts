@@ -20,7 +20,7 @@ import { placesOf, type Places } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
 import { lockRevisions, type StoredRecord } from './records';
-import { CatalogueLookups, checkRecord, valueMoveProblem } from './validate';
+import { CatalogueLookups, checkRecord, valueIdReason, valueMoveProblem } from './validate';
 import { PushWrites, type LogRow } from './writes';
 
 /** Fields of a value that describe its latest write, taken along when a value's edit merges. */
@@ -81,7 +81,7 @@ export async function applyPush(
 		const lookups = new CatalogueLookups();
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
-				results.push(replay(answered.get(mutation.seq), mutation));
+				results.push(replay(answered.get(mutation.seq), mutation, lastSeq));
 				continue;
 			}
 			// A value's checks read the catalogue, which only other kinds of change write; those
@@ -171,11 +171,22 @@ interface Pusher {
  * with the revision they got; conflicts and rejections come back as they were first answered
  * (with the conflict id or the reason), since they were never applied.
  */
-function replay(log: LogRow | undefined, mutation: Mutation): MutationResult {
+function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): MutationResult {
 	const { seq } = mutation;
-	// No line: the device had its answer and the line was trimmed; this is a stale copy of a
-	// request (a network retry arriving late). Nothing to apply, nothing new to say.
-	if (!log) return { seq, outcome: 'duplicate' };
+	// No line: this server never received this seq, or the device said it had settled it (the
+	// line was trimmed) and so will never send it again. Either way the server cannot say it has
+	// this change: calling it a duplicate would let the device drop a change never applied (a
+	// counter that went backwards, or one a bogus push moved ahead). A stale retry arriving
+	// late gets the same refusal, which its device no longer waits for.
+	if (!log) {
+		return {
+			seq,
+			outcome: 'rejected',
+			reason:
+				`seq: ${seq} is at or below this device's last synced seq ${lastSeq} and this server ` +
+				'has no record of it: the change was not applied'
+		};
+	}
 	if (log.mutation_id !== mutation.mutationId) {
 		return {
 			seq,
@@ -249,7 +260,10 @@ async function applyMutation(
 			return { seq, outcome: 'rejected', reason: `changed: no field ${unknown.join(', ')}` };
 		}
 		incoming = checked.data;
-		const moved = entity === 'value' ? valueMoveProblem(current?.data, incoming) : undefined;
+		const moved =
+			entity === 'value'
+				? (valueMoveProblem(current?.data, incoming) ?? valueIdReason(incoming))
+				: undefined;
 		if (moved) return { seq, outcome: 'rejected', reason: moved };
 		// A put on a tombstone brings the record back: that changes `deleted` too.
 		changed = current?.deleted ? [...mutation.changed, 'deleted'] : [...mutation.changed];

@@ -1,9 +1,11 @@
 import {
 	parseIndicator,
 	parseIndicatorValue,
+	valueIdProblem,
 	valueProblemsFor,
 	type FieldProblem,
-	type Indicator
+	type Indicator,
+	type IndicatorValue
 } from '../../domain/indicators';
 import { parseLocation } from '../../domain/location-schema';
 import {
@@ -90,6 +92,16 @@ export function valueMoveProblem(
 	if (!field) return undefined;
 	const what = field === 'locationId' ? 'place' : field === 'indicatorId' ? 'indicator' : field;
 	return `${field}: a value cannot move to another ${what}; enter it there as a new value instead`;
+}
+
+/**
+ * Why a checked value record may not be stored under its id, or undefined: the id must be the
+ * one its cell derives (valueIdProblem). Asked after valueMoveProblem, whose reason says more
+ * about a value moved to another cell.
+ */
+export function valueIdReason(record: Record<string, unknown>): string | undefined {
+	const problem = valueIdProblem(record as unknown as IndicatorValue);
+	return problem ? describe([problem]) : undefined;
 }
 
 function toChecked(

@@ -2,6 +2,8 @@ import { m001Meta } from './001-meta';
 import { m002Sync } from './002-sync';
 import { m003Auth } from './003-auth';
 import { m004ConflictResolution } from './004-conflict-resolution';
+import { m005ValueIds } from './005-value-ids';
+import type { Store } from '../store';
 
 /**
  * One entry per schema change, in order. Never edit or reorder a migration that has shipped:
@@ -16,11 +18,17 @@ export interface Migration {
 	name: string;
 	sqlite: string;
 	postgres: string;
+	/**
+	 * Data work SQL cannot do alone (ids derived in TypeScript), run after the DDL in the same
+	 * transaction, on either store.
+	 */
+	run?: (tx: Store) => Promise<void>;
 }
 
 export const migrations: readonly Migration[] = [
 	m001Meta,
 	m002Sync,
 	m003Auth,
-	m004ConflictResolution
+	m004ConflictResolution,
+	m005ValueIds
 ];

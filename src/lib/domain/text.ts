@@ -95,7 +95,11 @@ export function nameCollator(lang: Language): (a: string, b: string) => number {
 }
 
 /** Sorts a copy of `list` by the name `nameOf` gives, in the reader's language. */
-export function sortByName<T>(list: readonly T[], nameOf: (item: T) => string, lang: Language): T[] {
+export function sortByName<T>(
+	list: readonly T[],
+	nameOf: (item: T) => string,
+	lang: Language
+): T[] {
 	const compare = nameCollator(lang);
 	return [...list].sort((a, b) => compare(nameOf(a), nameOf(b)));
 }

@@ -27,6 +27,12 @@ export function pickText(t: Translated, lang: Language): PickedText {
 	return { text: '', lang, fallback: false };
 }
 
+/** Text that older records hold as one English string, read as three languages. */
+export function asTranslated(text: Translated | string | undefined | null): Translated {
+	if (typeof text === 'string') return { az: '', en: text, ru: '' };
+	return text ?? { az: '', en: '', ru: '' };
+}
+
 /** True when every language has text: what a catalogue entry needs before it is approved. */
 export function isFullyTranslated(t: Translated): boolean {
 	return LANGUAGES.every((lang) => t[lang].trim() !== '');

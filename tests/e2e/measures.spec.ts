@@ -84,7 +84,7 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 	await page.goto(`/report?from=${year}-01-01&to=${year}-12-31`);
 	await page.getByRole('button', { name: 'Azərbaycanca' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		new RegExp(`^${year}-c[ıiuü] il ərzində görülmüş işlər barədə hesabat$`)
+		new RegExp(`^Görülmüş işlər barədə hesabat: ${year}-c[ıiuü] il$`)
 	);
 	const row = page.locator('[data-testid="report-row"][data-number="1.4"]');
 	await expect(row).toContainText('Xarici ölkələrdə Azərbaycan Respublikası vətəndaşlarının');

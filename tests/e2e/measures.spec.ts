@@ -25,12 +25,12 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 	await page.goto('/meetings/new');
 	await expect(page.getByRole('heading', { level: 1, name: 'Record a meeting' })).toBeVisible();
 	await expect(page.getByLabel('Meeting number')).toHaveValue('4');
-	// The agenda of the new meeting lists the open follow-ups of the earlier ones.
+	// The agenda of the new meeting lists the open decisions and recommendations of the earlier ones.
 	await expect(
-		page.getByRole('region', { name: 'Open follow-ups from earlier meetings' })
+		page.getByRole('region', { name: 'Open decisions and recommendations from earlier meetings' })
 	).toContainText('Present a plan of intercultural dialogue events');
 	await page.getByLabel('Theme').fill('Roadmap progress in 2026');
-	await page.getByLabel('Place').fill('State Migration Service, Baku');
+	await page.getByLabel('Venue').fill('State Migration Service, Baku');
 	await page.getByLabel('Chair').fill('Vusal Huseynov');
 	await page.getByRole('button', { name: 'Add an agenda item' }).click();
 	await page.getByLabel('Agenda item').fill('Readmission agreements');
@@ -84,7 +84,7 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 	await page.goto(`/report?from=${year}-01-01&to=${year}-12-31`);
 	await page.getByRole('button', { name: 'Azərbaycanca' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		new RegExp(`^${year}-c[ıiuü] il ərzində görülmüş işlər barədə hesabat$`)
+		new RegExp(`^Görülmüş işlər barədə hesabat: ${year}-c[ıiuü] il$`)
 	);
 	const row = page.locator('[data-testid="report-row"][data-number="1.4"]');
 	await expect(row).toContainText('Xarici ölkələrdə Azərbaycan Respublikası vətəndaşlarının');

@@ -5,7 +5,7 @@ import type { Direction, Indicator } from '$lib/domain/indicators';
 import type { Language } from '$lib/domain/languages';
 import { readNumberInput } from '$lib/domain/number-input';
 import type { Periodicity } from '$lib/domain/periods';
-import type { Translated } from '$lib/domain/text';
+import { asTranslated, type Translated } from '$lib/domain/text';
 import type { Unit } from '$lib/domain/units';
 
 /**
@@ -26,8 +26,8 @@ export interface IndicatorFormState {
 	targetDate: string;
 	periodicity: Periodicity;
 	disaggregations: Dimension[];
-	responsibleBody: string;
-	dataSource: string;
+	responsibleBody: Translated;
+	dataSource: Translated;
 	computed: boolean;
 	numerator: string;
 	denominator: string;
@@ -35,6 +35,11 @@ export interface IndicatorFormState {
 }
 
 const empty = (): Translated => ({ az: '', en: '', ru: '' });
+const trimmed = (t: Translated): Translated => ({
+	az: t.az.trim(),
+	en: t.en.trim(),
+	ru: t.ru.trim()
+});
 
 export function emptyIndicatorForm(): IndicatorFormState {
 	return {
@@ -50,8 +55,8 @@ export function emptyIndicatorForm(): IndicatorFormState {
 		targetDate: '',
 		periodicity: 'quarterly',
 		disaggregations: [],
-		responsibleBody: '',
-		dataSource: '',
+		responsibleBody: empty(),
+		dataSource: empty(),
 		computed: false,
 		numerator: '',
 		denominator: '1',
@@ -74,8 +79,9 @@ export function indicatorForm(indicator: Indicator): IndicatorFormState {
 		targetDate: indicator.target?.date ?? '',
 		periodicity: indicator.periodicity,
 		disaggregations: [...indicator.disaggregations],
-		responsibleBody: indicator.responsibleBody,
-		dataSource: indicator.dataSource,
+		// Records from before these were translated hold one English string.
+		responsibleBody: { ...asTranslated(indicator.responsibleBody) },
+		dataSource: { ...asTranslated(indicator.dataSource) },
 		computed: indicator.formula !== null,
 		numerator: indicator.formula?.numerator ?? '',
 		denominator: indicator.formula?.denominator ?? '1',
@@ -139,8 +145,8 @@ export function readIndicatorForm(
 		target: milestone('target', form.targetValue, form.targetDate, lang, problems),
 		periodicity: form.periodicity,
 		disaggregations: form.computed ? [] : [...form.disaggregations],
-		responsibleBody: form.responsibleBody.trim(),
-		dataSource: form.dataSource.trim(),
+		responsibleBody: trimmed(form.responsibleBody),
+		dataSource: trimmed(form.dataSource),
 		formula: form.computed
 			? {
 					numerator: form.numerator,
@@ -167,6 +173,8 @@ export function fieldId(path: string): string | null {
 	const first: Record<string, string> = {
 		name: 'name.az',
 		definition: 'definition.az',
+		responsibleBody: 'responsibleBody.az',
+		dataSource: 'dataSource.az',
 		baseline: 'baseline.value',
 		target: 'target.date',
 		formula: 'formula.numerator',

@@ -25,8 +25,8 @@ const newIndicator: IndicatorInput = {
 	target: { value: 50, date: '2027-12-31' },
 	periodicity: 'quarterly',
 	disaggregations: ['sex'],
-	responsibleBody: 'State Employment Agency',
-	dataSource: 'Register of jobseekers',
+	responsibleBody: { az: '', en: 'State Employment Agency', ru: '' },
+	dataSource: { az: '', en: 'Register of jobseekers', ru: '' },
 	formula: null
 };
 
@@ -72,7 +72,11 @@ describe('saving an indicator on the device', () => {
 	it('keeps the server revision as the base of an edit and names the changed fields', async () => {
 		const seeded = (await db.indicators.get('ind-h1'))!;
 		const { rev: _rev, syncState: _state, ...h1 } = seeded;
-		const result = await saveIndicator(db, { ...h1, dataSource: 'New survey' }, 'c');
+		const result = await saveIndicator(
+			db,
+			{ ...h1, dataSource: { az: '', en: 'New survey', ru: '' } },
+			'c'
+		);
 		expect(result).toMatchObject({
 			ok: true,
 			changed: true,

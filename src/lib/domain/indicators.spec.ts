@@ -95,3 +95,28 @@ describe('value record schema', () => {
 		expect(valueProblemsFor(wrong, base).map((p) => p.field)).toEqual(['period', 'cell', 'value']);
 	});
 });
+
+describe('responsible body and data source in three languages', () => {
+	it('reads an old single English string as English, so other languages show the fallback', async () => {
+		const v = await import('valibot');
+		const { IndicatorSchema } = await import('./indicators');
+		const { SEED_INDICATORS } = await import('./seed/catalogue');
+		const { pickText } = await import('./text');
+		const seeded = SEED_INDICATORS[0]!;
+		const old = {
+			...seeded,
+			responsibleBody: 'State Migration Service',
+			dataSource: 'SMS records'
+		};
+		const parsed = v.parse(IndicatorSchema, old);
+		expect(parsed.responsibleBody).toEqual({ az: '', en: 'State Migration Service', ru: '' });
+		expect(pickText(parsed.dataSource, 'az')).toEqual({
+			text: 'SMS records',
+			lang: 'en',
+			fallback: true
+		});
+		// The seed is translated: an Azerbaijani reader sees Azerbaijani.
+		expect(pickText(v.parse(IndicatorSchema, seeded).responsibleBody, 'az').fallback).toBe(false);
+		expect(v.safeParse(IndicatorSchema, { ...seeded, dataSource: 5 }).success).toBe(false);
+	});
+});

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Translated } from './text';
 import { AREAS, AREA_PREFIX, areaOfCode } from './areas';
 import { DIMENSIONS, isCellKey, isCellOfGrid } from './disaggregation';
 import { parseExpression } from './formula';
@@ -28,6 +29,22 @@ export const TranslatedSchema = v.object({
 	en: v.string('en must be text'),
 	ru: v.string('ru must be text')
 });
+
+/**
+ * Text shown like a name, in three languages. Records written before it was translated hold one
+ * English string: read as English, so the other languages show it with the fallback marker.
+ */
+const TranslatedOrLegacy = (field: string) =>
+	v.union(
+		[
+			TranslatedSchema,
+			v.pipe(
+				v.string(),
+				v.transform((en): Translated => ({ az: '', en, ru: '' }))
+			)
+		],
+		`${field} must be text in az, en and ru`
+	);
 
 /** A name in at least one language; the other two may wait for a translator. */
 const NameSchema = v.pipe(
@@ -128,8 +145,8 @@ export const IndicatorSchema = v.pipe(
 			v.array(v.picklist(DIMENSIONS, `disaggregations may hold only ${DIMENSIONS.join(', ')}`)),
 			v.check((list) => new Set(list).size === list.length, 'disaggregations repeat a dimension')
 		),
-		responsibleBody: v.string('responsibleBody must be text'),
-		dataSource: v.string('dataSource must be text'),
+		responsibleBody: TranslatedOrLegacy('responsibleBody'),
+		dataSource: TranslatedOrLegacy('dataSource'),
 		formula: v.nullable(FormulaSchema)
 	}),
 	v.forward(

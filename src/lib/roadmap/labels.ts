@@ -1,7 +1,7 @@
 import type { Language } from '$lib/domain/languages';
 import { ONGOING } from '$lib/domain/measures';
 import { organisationLabel, type Organisation } from '$lib/domain/organisations';
-import type { PickedText } from '$lib/domain/text';
+import { nameCollator, type PickedText } from '$lib/domain/text';
 import { formatDate } from '$lib/i18n/format';
 import { t } from '$lib/i18n';
 
@@ -28,5 +28,5 @@ export function organisationOptions(
 ): { value: string; label: string }[] {
 	return organisations
 		.map((o) => ({ value: o.id, label: organisationLabel(o, lang).text }))
-		.sort((a, b) => a.label.localeCompare(b.label, lang));
+		.sort((a, b) => nameCollator(lang)(a.label, b.label));
 }

@@ -4,7 +4,8 @@ import { periodLabel } from '$lib/domain/periods';
 import type { ReportFigure, ReportPeriod } from '$lib/domain/report';
 import type { PickedText } from '$lib/domain/text';
 import type { Unit } from '$lib/domain/units';
-import { formatDate, formatNumber } from '$lib/i18n/format';
+import { formatValue } from '$lib/entry/format-value';
+import { formatDate } from '$lib/i18n/format';
 import { t } from '$lib/i18n';
 
 /** The words of the report, shared by the page and the .docx, so both say the same. */
@@ -35,9 +36,6 @@ export function deadlineWords(deadline: string, lang: Language): string {
 
 export function figureWords(figure: ReportFigure | null, unit: Unit, lang: Language): string {
 	if (!figure) return t('report:no_value');
-	const value =
-		unit === 'percent'
-			? `${formatNumber(figure.value, lang, 1)} %`
-			: formatNumber(figure.value, lang);
-	return `${value} (${periodLabel(figure.period, lang, 'short')})`;
+	// The dashboard's formatter, so a share reads "45,5%" / "45,5 %" / "45.5%" in both places.
+	return `${formatValue(figure.value, unit, lang)} (${periodLabel(figure.period, lang, 'short')})`;
 }

@@ -15,8 +15,8 @@ function indicator(code: string, extra: Partial<Indicator> = {}): Indicator {
 		target: null,
 		periodicity: 'quarterly',
 		disaggregations: [],
-		responsibleBody: '',
-		dataSource: '',
+		responsibleBody: { az: '', en: '', ru: '' },
+		dataSource: { az: '', en: '', ru: '' },
 		formula: null,
 		...extra
 	};

@@ -17,23 +17,67 @@ export const BASELINE_DATE = '2025-01-01';
 export const TARGET_DATE = '2027-12-31';
 
 const BODY = {
-	sms: 'State Migration Service',
-	labour: 'Ministry of Labour and Social Protection of Population',
-	employment: 'State Employment Agency',
-	education: 'Ministry of Science and Education',
-	unhcr: 'UNHCR',
-	iom: 'IOM',
-	ngos: 'Civil society organisations'
-} as const;
+	sms: {
+		az: 'Dövlət Miqrasiya Xidməti',
+		en: 'State Migration Service',
+		ru: 'Государственная миграционная служба'
+	},
+	labour: {
+		az: 'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi',
+		en: 'Ministry of Labour and Social Protection of Population',
+		ru: 'Министерство труда и социальной защиты населения'
+	},
+	employment: {
+		az: 'Dövlət Məşğulluq Agentliyi',
+		en: 'State Employment Agency',
+		ru: 'Государственное агентство занятости'
+	},
+	education: {
+		az: 'Elm və Təhsil Nazirliyi',
+		en: 'Ministry of Science and Education',
+		ru: 'Министерство науки и образования'
+	},
+	unhcr: { az: 'BMT QAK', en: 'UNHCR', ru: 'УВКБ ООН' },
+	iom: { az: 'BMqT', en: 'IOM', ru: 'МОМ' },
+	ngos: {
+		az: 'Vətəndaş cəmiyyəti institutları',
+		en: 'Civil society organisations',
+		ru: 'Институты гражданского общества'
+	}
+} as const satisfies Record<string, Translated>;
 
 const SOURCE = {
-	sms: 'SMS administrative records',
-	survey: 'Annual refugee household survey (SMS and UNHCR)',
-	schools: 'Ministry of Science and Education enrolment records',
-	employment: 'State Employment Agency register of jobseekers',
-	partners: 'Activity reports of partners and NGOs',
-	computed: 'Computed from other indicators'
-} as const;
+	sms: {
+		az: 'DMX-nin inzibati qeydiyyatı',
+		en: 'SMS administrative records',
+		ru: 'Административный учёт ГМС'
+	},
+	survey: {
+		az: 'Qaçqın ailələrinin illik sorğusu (DMX və BMT QAK)',
+		en: 'Annual refugee household survey (SMS and UNHCR)',
+		ru: 'Ежегодное обследование семей беженцев (ГМС и УВКБ ООН)'
+	},
+	schools: {
+		az: 'Elm və Təhsil Nazirliyinin təhsilə cəlb olunma qeydiyyatı',
+		en: 'Ministry of Science and Education enrolment records',
+		ru: 'Данные Министерства науки и образования о зачислении'
+	},
+	employment: {
+		az: 'Dövlət Məşğulluq Agentliyinin iş axtaranlar reyestri',
+		en: 'State Employment Agency register of jobseekers',
+		ru: 'Реестр ищущих работу Государственного агентства занятости'
+	},
+	partners: {
+		az: 'Tərəfdaşların və QHT-lərin fəaliyyət hesabatları',
+		en: 'Activity reports of partners and NGOs',
+		ru: 'Отчёты о деятельности партнёров и НПО'
+	},
+	computed: {
+		az: 'Digər göstəricilərdən hesablanır',
+		en: 'Computed from other indicators',
+		ru: 'Рассчитывается по другим показателям'
+	}
+} as const satisfies Record<string, Translated>;
 
 interface Entry {
 	code: string;
@@ -43,8 +87,8 @@ interface Entry {
 	split?: Dimension[];
 	from: number;
 	to: number;
-	body: string;
-	source: string;
+	body: Translated;
+	source: Translated;
 	formula?: Formula;
 	name: Translated;
 	definition: Translated;
@@ -67,8 +111,8 @@ function indicator(e: Entry): Indicator {
 		target: { value: e.to, date: TARGET_DATE },
 		periodicity: e.periodicity,
 		disaggregations: e.split ?? [],
-		responsibleBody: e.body,
-		dataSource: e.source,
+		responsibleBody: { ...e.body },
+		dataSource: { ...e.source },
 		formula: e.formula ?? null
 	};
 }

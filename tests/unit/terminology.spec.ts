@@ -65,7 +65,8 @@ describe('terminology', () => {
 					const re = rejectedRegExp(pattern);
 					for (const [id, text] of Object.entries(messages[lang])) {
 						if (excepted.has(`${lang}:${id}`)) continue;
-						const hit = re.exec(text);
+						// A placeholder's name ({{status}}) is code, not a word the reader sees.
+						const hit = re.exec(text.replace(/\{\{[^}]*\}\}/g, '{{}}'));
 						if (hit) found.push(`${lang}:${id} has “${hit[0]}”: ${text}`);
 					}
 				}

@@ -7,6 +7,7 @@ import {
 	canManageUsers,
 	entryReadOnly,
 	inScope,
+	placesToUse,
 	scopeFirst
 } from './permissions';
 
@@ -90,5 +91,13 @@ describe('roles in the interface', () => {
 			'dist-goygol'
 		]);
 		expect(scopeFirst(actor('coordinator'), districts, places)).toEqual(districts);
+	});
+
+	it('offers a caseworker only their own places to pick, everyone else every place', () => {
+		const districts = places.filter((p) => p.id.startsWith('dist-'));
+		const worker = actor('caseworker', ['reg-baku']);
+		expect(placesToUse(worker, districts, places).map((p) => p.id)).toEqual(['dist-sabail']);
+		expect(placesToUse(actor('member'), districts, places)).toEqual(districts);
+		expect(placesToUse(actor('coordinator'), districts, places)).toEqual(districts);
 	});
 });

@@ -78,3 +78,16 @@ export function scopeFirst<T extends Place>(
 	const mine = candidates.filter((c) => inScope(actor, c.id, places));
 	return [...mine, ...candidates.filter((c) => !mine.includes(c))];
 }
+
+/**
+ * The places a person's pickers offer: a caseworker's own only (their device holds no other
+ * figures, and they may enter none), everyone else's every place.
+ */
+export function placesToUse<T extends Place>(
+	actor: Pick<Actor, 'locationIds'> | null,
+	candidates: readonly T[],
+	places: readonly Place[]
+): T[] {
+	if (!actor || actor.locationIds === null) return [...candidates];
+	return candidates.filter((c) => inScope(actor, c.id, places));
+}

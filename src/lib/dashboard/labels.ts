@@ -10,10 +10,18 @@ export function rangeLabel(range: MonthRange, lang: Language): string {
 	return `${periodLabel(range.from, lang)} – ${periodLabel(range.to, lang)}`;
 }
 
+/**
+ * The place in view: the one chosen, else a scoped person's own places (named as theirs, so a
+ * caseworker never reads "Whole country" above figures of their region only), else the country.
+ */
 export function placeLabel(
 	place: LocalLocation | null,
 	locations: readonly LocalLocation[],
-	lang: Language
+	lang: Language,
+	scope: readonly LocalLocation[] | null = null
 ): string {
-	return place ? pathLabel(locations, place.id, lang) : t('dashboard:filters.everywhere');
+	const label = (l: LocalLocation) => pathLabel(locations, l.id, lang);
+	if (scope?.length)
+		return t('dashboard:filters.your_places', { places: scope.map(label).join(', ') });
+	return place ? label(place) : t('dashboard:filters.everywhere');
 }

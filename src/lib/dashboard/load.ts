@@ -37,6 +37,11 @@ export interface DashboardData {
 	within: ReadonlySet<string> | null;
 	/** The chosen place, when it is not the whole country. */
 	place: LocalLocation | null;
+	/**
+	 * The places of a person with a scope (a caseworker), when no place is chosen: what they see
+	 * by default instead of the whole country, whose figures their device does not hold.
+	 */
+	scope: LocalLocation[] | null;
 	lastSyncedAt: string | null;
 	threshold: number;
 }
@@ -74,7 +79,9 @@ export async function loadDashboard(
 	 * no baseline), which is all a status needs: the overview reads a few hundred records
 	 * instead of every value of the Roadmap period. 'series': every period, for trends.
 	 */
-	depth: 'latest' | 'series' = 'series'
+	depth: 'latest' | 'series' = 'series',
+	/** The signed-in person's places (Actor.locationIds); null: every place. */
+	scopeIds: readonly string[] | null = null
 ): Promise<DashboardData> {
 	const tables = [db.indicators, db.locations, db.values, db.valuePacks, db.meta, db.settings];
 	return db.transaction('r', tables, async () => {
@@ -95,11 +102,15 @@ export async function loadDashboard(
 			return endPeriods(db, indicator, bounds);
 		});
 		const cube = buildCube((await Promise.all(reads)).flat());
-		const place = locations.find((l) => l.id === filters.location) ?? null;
-		const national = !place || place.parentId === null;
+		const chosen = locations.find((l) => l.id === filters.location) ?? null;
+		const mine = !chosen && scopeIds ? locations.filter((l) => scopeIds.includes(l.id)) : [];
+		// One place in scope reads as that place chosen; several are summed together.
+		const place = chosen ?? (mine.length === 1 ? mine[0]! : null);
+		const roots = place ? [place] : mine;
+		const national = roots.length === 0 || roots.some((l) => l.parentId === null);
 		const within = national
 			? null
-			: new Set([place.id, ...leaves(locations, place.id).map((l) => l.id)]);
+			: new Set(roots.flatMap((r) => [r.id, ...leaves(locations, r.id).map((l) => l.id)]));
 		return {
 			indicators,
 			locations,
@@ -107,6 +118,7 @@ export async function loadDashboard(
 			cube,
 			within,
 			place: national ? null : place,
+			scope: !national && !chosen && mine.length > 0 ? mine : null,
 			lastSyncedAt: typeof synced?.value === 'string' ? synced.value : null,
 			threshold: suppressionThreshold(threshold)
 		};
@@ -136,6 +148,8 @@ export interface IndicatorRow {
 	 * district's count of people is a share of a national target, not a figure to hold to it.
 	 */
 	comparable: boolean;
+	/** The figures are a place's (or a scope's), not the whole country's. */
+	local: boolean;
 }
 
 export function indicatorRow(data: DashboardData, indicator: LocalIndicator): IndicatorRow {
@@ -146,7 +160,7 @@ export function indicatorRow(data: DashboardData, indicator: LocalIndicator): In
 		comparable ? indicator : { direction: indicator.direction, baseline: null, target: null },
 		observationsOf(points)
 	);
-	return { indicator, points, latest, progress, comparable };
+	return { indicator, points, latest, progress, comparable, local: data.within !== null };
 }
 
 /** By code number within an area (H2 before H10). */

@@ -2,6 +2,7 @@ import type { Indicator } from '$lib/domain/indicators';
 import type { Language } from '$lib/domain/languages';
 import { isSuppressed } from '$lib/domain/dashboard/suppression';
 import { periodLabel } from '$lib/domain/periods';
+import type { ProgressStatus } from '$lib/domain/progress';
 import { formatDate, formatPercent } from '$lib/i18n/format';
 import { formatValue } from '$lib/entry/format-value';
 import { t } from '$lib/i18n';
@@ -33,12 +34,29 @@ export function progressPercent(row: IndicatorRow): number | null {
 	return actual === null ? null : Math.round(Math.min(1, Math.max(0, actual)) * 100);
 }
 
+/** What a status badge says: a place's count held to no national target is not "no data". */
+export type ShownStatus = ProgressStatus | 'not_comparable';
+
+export function shownStatus(row: Pick<IndicatorRow, 'comparable' | 'progress'>): ShownStatus {
+	return row.comparable ? row.progress.status : 'not_comparable';
+}
+
 /** The status in one sentence or two, in words: why on track, at risk or off track. */
-export function explainStatus(row: IndicatorRow, lang: Language, threshold?: number): string {
+export function explainStatus(
+	row: IndicatorRow,
+	lang: Language,
+	threshold?: number,
+	/** The view is a scoped person's own places, so "choose the whole country" is no advice. */
+	scoped = false
+): string {
 	const { indicator, progress, comparable } = row;
 	const e = progress.explanation;
 	const v = (x: number | null) => showValue(x, indicator, lang, threshold);
-	if (!comparable) return t('dashboard:explain.national_target');
+	if (!comparable) {
+		return t(
+			scoped ? 'dashboard:explain.national_target_scoped' : 'dashboard:explain.national_target'
+		);
+	}
 	if (e.reason === 'no_values') return t('dashboard:explain.no_values');
 	if (e.reason === 'no_target') return t('dashboard:explain.no_target');
 	if (e.reason === 'no_baseline') return t('dashboard:explain.no_baseline');
@@ -63,6 +81,8 @@ export function explainStatus(row: IndicatorRow, lang: Language, threshold?: num
 		);
 		parts.push(t(`dashboard:explain.rule_${progress.status}`));
 	}
+	// At a place, a share or rate is held to the national target: say so.
+	if (row.local) parts.push(t('dashboard:explain.national_applies'));
 	parts.push(
 		t('dashboard:explain.target', {
 			target: v(e.target!.value),

@@ -121,6 +121,20 @@ describe('formatForInput', () => {
 		expect(formatForInput(null, 'count', 'en')).toBe('');
 	});
 
+	it('shows a manat amount in the field as the facts show money: grouped, two decimals', () => {
+		const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+		expect(formatForInput(1234.5, 'currency_azn', 'az')).toBe('1.234,50');
+		expect(plain(formatForInput(63000, 'currency_azn', 'ru'))).toBe('63 000,00');
+		expect(formatForInput(1234.5, 'currency_azn', 'en')).toBe('1,234.50');
+		for (const lang of ['az', 'en', 'ru'] as const) {
+			for (const value of [0, 7, 250.5, 1234.5, 63000, 1234567.25]) {
+				const text = formatForInput(value, 'currency_azn', lang);
+				expect(validateValue('currency_azn', text, lang)).toEqual({ ok: true, value });
+				expect(formatValue(value, 'currency_azn', lang)).toContain(text);
+			}
+		}
+	});
+
 	it('formats values for reading by unit and language', () => {
 		expect(formatValue(1250, 'count', 'en')).toBe('1,250');
 		expect(formatValue(null, 'count', 'en')).toBe('—');

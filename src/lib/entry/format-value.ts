@@ -1,6 +1,6 @@
 import type { Language } from '$lib/domain/languages';
 import type { Unit } from '$lib/domain/units';
-import { formatCurrency, formatNumber, formatPercent } from '$lib/i18n/format';
+import { formatAmount, formatCurrency, formatNumber, formatPercent } from '$lib/i18n/format';
 
 /** Words validateValue reads back as 1 and 0 in each language, so a saved answer re-reads. */
 const YES_NO: Record<Language, [yes: string, no: string]> = {
@@ -12,6 +12,8 @@ const YES_NO: Record<Language, [yes: string, no: string]> = {
 /**
  * A stored number as text to put back into an input: no thousands grouping (so "1.250" can
  * never be re-read as 1,25) and the language's decimal mark, which validateValue accepts.
+ * Manat amounts are the exception: grouped and with both decimals, as the facts above the field
+ * show money ("63 000,00"); with two decimals after the last mark they cannot be misread.
  */
 export function formatForInput(
 	value: number | null | undefined,
@@ -20,6 +22,7 @@ export function formatForInput(
 ): string {
 	if (value === null || value === undefined) return '';
 	if (unit === 'yes_no') return YES_NO[lang][value === 1 ? 0 : 1];
+	if (unit === 'currency_azn') return formatAmount(value, lang);
 	// Azerbaijani from the English pattern: some browsers lack its locale data (see i18n/format).
 	const plain = new Intl.NumberFormat(lang === 'az' ? 'en' : lang, {
 		useGrouping: false,

@@ -24,10 +24,19 @@ function numberFormat(lang: Language, options: Intl.NumberFormatOptions): Intl.N
 	return f;
 }
 
+/**
+ * Dates are written one way on every screen and in the report: day, month by name, year
+ * ("1 Jan 2025", "1 yan 2025", "1 янв. 2025 г."), as the working group writes them; never a
+ * numeric form whose order a reader must guess ("01/01/2026" is month first in US English).
+ * English follows British usage for that reason. 'long' spells the month out ("1 January 2025");
+ * 'short' is kept for callers but reads as 'medium'.
+ */
+const DATE_LOCALE: Record<Language, string> = { az: 'az', en: 'en-GB', ru: 'ru' };
+
 function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 	const key = `d|${lang}|${JSON.stringify(options)}`;
 	let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-	if (!f) cache.set(key, (f = new Intl.DateTimeFormat(lang, options)));
+	if (!f) cache.set(key, (f = new Intl.DateTimeFormat(DATE_LOCALE[lang], options)));
 	return f;
 }
 
@@ -43,11 +52,19 @@ export function formatPercent(value: number, lang: Language, maximumFractionDigi
 	return numberFormat(lang, { style: 'percent', maximumFractionDigits }).format(value / 100);
 }
 
+/**
+ * A manat amount without its currency sign, grouped and with its two decimals: "63 000,00" (ru),
+ * "63.000,00" (az), "63,000.00" (en). The entry field shows a stored amount this way too, so
+ * money reads the same typed as shown (and validateValue reads it back).
+ */
+export function formatAmount(value: number, lang: Language): string {
+	const digits = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+	if (lang === 'az') return azSeparators(numberFormat('en', digits).format(value));
+	return numberFormat(lang, digits).format(value);
+}
+
 export function formatCurrency(value: number, lang: Language, currency = 'AZN'): string {
-	if (lang === 'az' && currency === 'AZN') {
-		const digits = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-		return `${azSeparators(numberFormat('en', digits).format(value))} ₼`;
-	}
+	if (lang === 'az' && currency === 'AZN') return `${formatAmount(value, 'az')} ₼`;
 	return numberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 2 }).format(
 		value
 	);
@@ -64,24 +81,36 @@ export function formatDate(
 			? new Date(`${value}T00:00:00Z`)
 			: new Date(value);
 	const utc = typeof value === 'string' && value.length === 10;
-	if (lang === 'az') return azDate(date, style, utc);
-	return dateFormat(lang, { dateStyle: style, ...(utc ? { timeZone: 'UTC' } : {}) }).format(date);
+	const long = style === 'long';
+	if (lang === 'az') return azDate(date, long, utc);
+	return dateFormat(lang, {
+		day: 'numeric',
+		month: long ? 'long' : 'short',
+		year: 'numeric',
+		...(utc ? { timeZone: 'UTC' } : {})
+	}).format(date);
 }
 
-function azDate(date: Date, style: 'short' | 'medium' | 'long', utc: boolean): string {
+function azDate(date: Date, long: boolean, utc: boolean): string {
 	const [d, m, y] = utc
 		? [date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear()]
 		: [date.getDate(), date.getMonth(), date.getFullYear()];
-	if (style === 'short')
-		return `${String(d).padStart(2, '0')}.${String(m + 1).padStart(2, '0')}.${y}`;
-	return `${d} ${(style === 'long' ? AZ_MONTHS : AZ_MONTHS_SHORT)[m]} ${y}`;
+	return `${d} ${(long ? AZ_MONTHS : AZ_MONTHS_SHORT)[m]} ${y}`;
 }
 
+/** A moment in the reader's time zone: the date as above and a 24-hour time ("1 Jan 2025, 14:05"). */
 export function formatDateTime(value: string | Date, lang: Language): string {
+	const date = new Date(value);
 	if (lang === 'az') {
-		const date = new Date(value);
 		const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-		return `${azDate(date, 'medium', false)}, ${time}`;
+		return `${azDate(date, false, false)}, ${time}`;
 	}
-	return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+	return dateFormat(lang, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(date);
 }

@@ -2,6 +2,7 @@ import { m001Meta } from './001-meta';
 import { m002Sync } from './002-sync';
 import { m003Auth } from './003-auth';
 import { m004ConflictResolution } from './004-conflict-resolution';
+import { m006Authors } from './006-authors';
 
 /**
  * One entry per schema change, in order. Never edit or reorder a migration that has shipped:
@@ -22,5 +23,6 @@ export const migrations: readonly Migration[] = [
 	m001Meta,
 	m002Sync,
 	m003Auth,
-	m004ConflictResolution
+	m004ConflictResolution,
+	m006Authors
 ];

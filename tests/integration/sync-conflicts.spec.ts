@@ -53,12 +53,23 @@ function put(
 	};
 }
 
-function push(store: Store, deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
+/** Pushes as `who`: by default the author the changes name (ana, bob), a caseworker of every place. */
+function push(
+	store: Store,
+	deviceId: string,
+	mutations: Mutation[],
+	who: Actor = authorOf(mutations)
+): Promise<PushResponse> {
 	return applyPush(
 		store,
 		{ protocol: PROTOCOL_VERSION, schema: CLIENT_SCHEMA_VERSION, deviceId, mutations },
-		COORDINATOR
+		who
 	);
+}
+
+function authorOf(mutations: Mutation[]): Actor {
+	const by = (mutations[0]?.data as { updatedBy?: unknown } | undefined)?.updatedBy;
+	return typeof by === 'string' && by !== 'coordinator' ? actor('caseworker', by) : COORDINATOR;
 }
 
 async function conflictChanges(store: Store) {

@@ -21,10 +21,19 @@ export type ConflictField = (typeof CONFLICT_FIELDS)[number];
 const Side = v.object({
 	value: v.nullable(v.number()),
 	comment: v.string(),
-	/** updatedBy of that version: who typed it (today a device id, a user id once accounts land). */
+	/** updatedBy of that version: the user id of who typed it, as the server's session knew them. */
 	by: v.string(),
 	at: v.string(),
 	deviceId: v.string(),
+	/**
+	 * Who that is and where the version came from, stamped by the server when it keeps the
+	 * conflict, so a tablet can tell the two versions apart without a list of people: the
+	 * author's name and organisation, and the name its user gave the tablet. Absent from
+	 * conflicts kept before servers stamped them.
+	 */
+	byName: v.optional(v.string()),
+	byOrganisation: v.optional(v.string()),
+	deviceName: v.optional(v.string()),
 	/** The server revision of the version (theirs) or the base it was made on (yours). */
 	rev: v.number()
 });

@@ -85,6 +85,9 @@ export type Mutation = v.InferOutput<typeof MutationSchema>;
  */
 export const MAX_MUTATIONS_PER_PUSH = 1000;
 
+/** The longest device name a person may give a tablet. */
+export const DEVICE_NAME_MAX = 60;
+
 export const PushRequestSchema = v.object({
 	protocol: v.number(),
 	schema: v.number(),
@@ -98,6 +101,17 @@ export const PushRequestSchema = v.object({
 	 * server must still answer them as it did (see `keepsUnsettled`).
 	 */
 	settledThrough: v.optional(Counter('settledThrough')),
+	/**
+	 * The name this device's user gave it ("Ganja office tablet 2"), so a conflict can say which
+	 * tablet a version came from. Optional: servers keep the last one sent.
+	 */
+	deviceName: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.maxLength(DEVICE_NAME_MAX, `deviceName must be at most ${DEVICE_NAME_MAX} characters`)
+		)
+	),
 	mutations: v.pipe(
 		v.array(MutationSchema),
 		v.maxLength(MAX_MUTATIONS_PER_PUSH, `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`)

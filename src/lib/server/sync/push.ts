@@ -19,6 +19,7 @@ import { refusal } from '../auth/permissions';
 import { placesOf, type Places } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
+import { nameSides } from './authors';
 import { lockRevisions, type StoredRecord } from './records';
 import { CatalogueLookups, checkRecord, valueIdReason, valueMoveProblem } from './validate';
 import { PushWrites, type LogRow } from './writes';
@@ -59,7 +60,8 @@ export async function applyPush(
 		}>('SELECT last_seq, user_id, revoked_at FROM devices WHERE device_id = $1', [deviceId]);
 		checkDevice(device, actor);
 		const places = await placesOf(tx, actor);
-		const who = { actor, deviceId, places, at };
+		const deviceName = request.deviceName || undefined;
+		const who = { actor, deviceId, places, at, ...(deviceName ? { deviceName } : {}) };
 		let lastSeq = device?.last_seq ?? 0;
 		// A device only sends a seq again while it has not settled its answer: it sends in seq
 		// order and drops what it settled. Every seq below this push's first is settled for good,
@@ -105,11 +107,12 @@ export async function applyPush(
 		await writes.flush();
 		// The first user to push from a device owns it (and a device from before accounts).
 		await tx.run(
-			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id)
-			VALUES ($1, $2, $3, $3, $4)
+			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id, device_name)
+			VALUES ($1, $2, $3, $3, $4, $5)
 			ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq,
-				last_seen = excluded.last_seen, user_id = coalesce(devices.user_id, excluded.user_id)`,
-			[deviceId, lastSeq, at, actor.userId]
+				last_seen = excluded.last_seen, user_id = coalesce(devices.user_id, excluded.user_id),
+				device_name = coalesce(excluded.device_name, devices.device_name)`,
+			[deviceId, lastSeq, at, actor.userId, deviceName ?? null]
 		);
 		// A device that says what it has settled learns that the rest is kept (see protocol.ts).
 		return request.settledThrough === undefined
@@ -164,6 +167,8 @@ interface Pusher {
 	deviceId: string;
 	places: Places | null;
 	at: string;
+	/** The name the user gave this device, when the push says it (protocol.ts). */
+	deviceName?: string;
 }
 
 /**
@@ -208,10 +213,11 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 async function applyMutation(
 	writes: PushWrites,
 	who: Pusher,
-	mutation: Mutation,
+	sent: Mutation,
 	lookups: CatalogueLookups
 ): Promise<MutationResult> {
 	const { deviceId, at } = who;
+	const mutation = authoredBy(sent, who.actor);
 	const { tx } = writes;
 	const { seq, entity, entityId } = mutation;
 	// A change to the catalogue (even one that ends up rejected) invalidates what was looked up.
@@ -277,7 +283,7 @@ async function applyMutation(
 	if (decision.kind === 'conflict') {
 		// A resolution made on a copy that has moved on since (a third edit arrived): the chosen
 		// version is set aside as a new conflict for review, and the old one counts as settled.
-		const kept = await keepConflict(writes, deviceId, mutation, current, decision.fields, at);
+		const kept = await keepConflict(writes, who, mutation, current, decision.fields);
 		if (resolving) await markResolved(writes, resolving, mutation, deviceId, null, at);
 		return kept;
 	}
@@ -300,7 +306,7 @@ async function applyMutation(
 			lookups
 		);
 		if (!merged.ok) {
-			const kept = await keepConflict(writes, deviceId, mutation, current, decision.fields, at);
+			const kept = await keepConflict(writes, who, mutation, current, decision.fields);
 			if (resolving) await markResolved(writes, resolving, mutation, deviceId, null, at);
 			return kept;
 		}
@@ -367,15 +373,26 @@ function asObject(data: unknown): Record<string, unknown> | null {
 		: null;
 }
 
+/**
+ * The mutation as its author made it, said by the server: a value's `updatedBy` is the user id
+ * of the session that pushed it, whatever the device wrote there (a username, another person).
+ */
+function authoredBy(mutation: Mutation, actor: Actor): Mutation {
+	if (mutation.entity !== 'value' || mutation.op !== 'put') return mutation;
+	const data = asObject(mutation.data);
+	if (!data || data.updatedBy === actor.userId) return mutation;
+	return { ...mutation, data: { ...data, updatedBy: actor.userId } };
+}
+
 /** Keeps the mutation beside the record, with both versions, for a person to resolve. */
 async function keepConflict(
 	writes: PushWrites,
-	deviceId: string,
+	who: Pusher,
 	mutation: Mutation,
 	current: StoredRecord | undefined,
-	fields: readonly string[],
-	at: string
+	fields: readonly string[]
 ): Promise<MutationResult> {
+	const { deviceId, at } = who;
 	const conflictId = randomUUID();
 	await writes.tx.run(
 		`INSERT INTO conflicts
@@ -395,7 +412,10 @@ async function keepConflict(
 		]
 	);
 	const record = conflictRecord(conflictId, deviceId, mutation, current, fields, at);
-	if (record) await writeConflictRecord(writes, record, deviceId, at);
+	if (record) {
+		const named = await nameSides(writes.tx, record, who);
+		await writeConflictRecord(writes, named, deviceId, at);
+	}
 	return { seq: mutation.seq, outcome: 'conflict', conflictId };
 }
 

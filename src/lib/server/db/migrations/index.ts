@@ -3,6 +3,7 @@ import { m002Sync } from './002-sync';
 import { m003Auth } from './003-auth';
 import { m004ConflictResolution } from './004-conflict-resolution';
 import { m005ValueIds } from './005-value-ids';
+import { m006Authors } from './006-authors';
 import type { Store } from '../store';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
 	m002Sync,
 	m003Auth,
 	m004ConflictResolution,
-	m005ValueIds
+	m005ValueIds,
+	m006Authors
 ];

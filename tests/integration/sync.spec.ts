@@ -605,7 +605,13 @@ describeStores('sync', (db, dialect) => {
 		expect(await count(store, 'mutation_log')).toBe(200);
 		const pulled = await pullChanges(store, 0, 5000);
 		expect(pulled.changes).toHaveLength(1_200);
-		expect(pulled.changes[0]?.data).toMatchObject({ ...values[0], rev: 1, deleted: false });
+		// Who made it is the session's user, whatever the device sent (demo values say 'demo').
+		expect(pulled.changes[0]?.data).toMatchObject({
+			...values[0],
+			rev: 1,
+			deleted: false,
+			updatedBy: COORDINATOR.userId
+		});
 	});
 
 	it('within one push, sees a place created by an earlier change and a value written twice', async () => {

@@ -161,7 +161,8 @@ describe('the engine against the real server handlers', () => {
 			expect(await conflictsToReview(d.db)).toHaveLength(0);
 			expect(await d.db.conflicts.get(open!.id)).toMatchObject({
 				resolution: 'yours',
-				resolvedBy: 'ana',
+				// The server records who resolved it from the session, whatever the device said.
+				resolvedBy: COORDINATOR.userId,
 				resolvedValue: 30
 			});
 		}

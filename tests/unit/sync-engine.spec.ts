@@ -279,6 +279,29 @@ describe('syncOnce', () => {
 		expect(await a.db.outbox.count()).toBe(0);
 	});
 
+	it('ends a conflict mark when the server sends no conflict for it to this user', async () => {
+		// A user the server does not show the conflict to (not its author, not a coordinator).
+		server.visible = (record) => record.entity !== 'conflict';
+		const a = await device();
+		const b = await device();
+		await saveValue(a.db, cell(0, 1), 'ana');
+		await a.sync();
+		await b.sync();
+		await saveValue(a.db, cell(0, 2), 'ana');
+		await saveValue(b.db, cell(0, 3), 'bob');
+		await b.sync();
+		const summary = await a.sync();
+		expect(summary.conflicts).toBe(1);
+		// Nothing to review on this tablet, so the cell must not stay "In conflict".
+		expect(await a.db.conflicts.count()).toBe(0);
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({
+			value: 3,
+			syncState: 'synced'
+		});
+		await a.sync();
+		expect(await storedValue(a.db, idOf(cell(0, 0)))).toMatchObject({ syncState: 'synced' });
+	});
+
 	it('takes the server copy pulled meanwhile when its pending edit conflicts', async () => {
 		const a = await device();
 		const b = await device();

@@ -45,15 +45,49 @@ export function describePlace(
 	};
 }
 
-/** Who typed a version: "this tablet", or a short name for another one (a user once accounts land). */
+/** A person as a conflict names them: "Aytən Məmmədova (SMS, Ganja regional office)". */
+function person(side: Pick<ConflictSide, 'by' | 'byName' | 'byOrganisation'>): string {
+	if (side.byName) {
+		return side.byOrganisation
+			? t('conflicts:person', { name: side.byName, organisation: side.byOrganisation })
+			: side.byName;
+	}
+	// Kept before servers named the sides: a device id says nothing to a person.
+	return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(side.by) ? '' : side.by;
+}
+
+/**
+ * Who typed a version and on which tablet ("Aytən Məmmədova (…), on Ganja tablet 2"), so the
+ * two versions of a conflict never read alike: the name and organisation the server stamped,
+ * and "this tablet", the name its user gave it, or a short id.
+ */
 export function authorName(
-	side: Pick<ConflictSide, 'by' | 'deviceId'>,
+	side: Pick<ConflictSide, 'by' | 'deviceId' | 'byName' | 'byOrganisation' | 'deviceName'>,
 	me: string | undefined
 ): string {
-	if (me && (side.deviceId === me || side.by === me)) return t('conflicts:this_device');
-	return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(side.by)
-		? t('conflicts:device', { id: side.by.slice(0, 8) })
-		: side.by;
+	const tablet =
+		me && side.deviceId === me
+			? t('conflicts:this_device')
+			: side.deviceName
+				? side.deviceName
+				: side.deviceId
+					? t('conflicts:device', { id: side.deviceId.slice(0, 8) })
+					: '';
+	const who = person(side);
+	if (!who) return tablet;
+	return tablet ? t('conflicts:author', { person: who, tablet }) : who;
+}
+
+/** Who resolved a conflict, by name when they wrote one of its versions or are this user. */
+export function whoResolved(
+	conflict: Pick<ConflictRecord, 'resolvedBy' | 'yours' | 'theirs'>,
+	user: { userId: string; name: string } | null | undefined
+): string {
+	const id = conflict.resolvedBy ?? '';
+	const side = [conflict.yours, conflict.theirs].find((s) => s.by === id && s.byName);
+	if (side) return person(side);
+	if (user && user.userId === id) return user.name;
+	return id;
 }
 
 /**

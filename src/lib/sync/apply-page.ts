@@ -5,6 +5,7 @@ import type { EntityKind, LocalConflict, LocalValue, YolDatabase } from '$lib/db
 import { claimValue, findValue, packValues, unpackValues } from '$lib/db/value-packs';
 import { loadParsersFor, parsers } from './lazy-parsers';
 import {
+	AWAITED_CONFLICT_PREFIX,
 	adopt,
 	openConflicts,
 	parseChange,
@@ -246,4 +247,29 @@ async function applyConflict(db: YolDatabase, change: Change, summary: SyncSumma
 	if ((await openConflicts(db, row.entityId, row.id)) === 0) {
 		await db.values.put({ ...value, syncState: 'synced' });
 	}
+}
+
+/**
+ * Ends the conflict markers nothing stands behind any more, at the end of a complete pull (the
+ * server's word on every conflict this user may see): a value marked 'conflict' whose conflicts
+ * here are all resolved, or that a push answer marked and whose conflict never came (the server
+ * sends none for this user), with no edit of it waiting, shows 'synced' again. Reads only the
+ * values that can be so: those awaited (AWAITED_CONFLICT_PREFIX) and those with a conflict here.
+ */
+export async function endStaleConflictMarks(db: YolDatabase): Promise<void> {
+	const [awaited, conflicted] = await Promise.all([
+		db.meta.where('key').startsWith(AWAITED_CONFLICT_PREFIX).primaryKeys(),
+		db.conflicts.orderBy('entityId').uniqueKeys()
+	]);
+	const ids = new Set(conflicted.map(String));
+	for (const key of awaited) ids.add(String(key).slice(AWAITED_CONFLICT_PREFIX.length));
+	if (ids.size === 0) return;
+	const rows = await db.values.bulkGet([...ids]);
+	for (const row of rows) {
+		if (row?.syncState !== 'conflict') continue;
+		if ((await pendingFor(db, 'value', row.id)) > 0) continue;
+		if ((await openConflicts(db, row.id, '')) > 0) continue;
+		await db.values.put({ ...row, syncState: 'synced' });
+	}
+	if (awaited.length > 0) await db.meta.bulkDelete(awaited);
 }

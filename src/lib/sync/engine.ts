@@ -131,6 +131,8 @@ export async function pullChanges(
 				await applying!.applyPage(db, current.changes, summary, fresh, currentChecked);
 			}
 			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, current.cursor) });
+			// The server's last word: a conflict marker nothing stands behind ends here.
+			if (!more && applying) await applying.endStaleConflictMarks(db);
 			if (!more && caughtUp) await db.meta.put(caughtUp());
 		});
 		writing.catch(() => undefined);

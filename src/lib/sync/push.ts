@@ -11,6 +11,7 @@ import {
 import type { EntityKind, LocalValue, OutboxEntry, YolDatabase } from '$lib/db/database';
 import {
 	ACKED_PREFIX,
+	AWAITED_CONFLICT_PREFIX,
 	MARK_PREFIX,
 	SHADOW_PREFIX,
 	adoptShadow,
@@ -63,6 +64,10 @@ export async function applyResult(
 			await table.put(marked);
 			if (entry.entity === 'value' && laterPending) {
 				await db.meta.put({ key: markKey(entry.entityId), value: result.outcome });
+			}
+			if (entry.entity === 'value' && result.outcome === 'conflict') {
+				const key = `${AWAITED_CONFLICT_PREFIX}${entry.entityId}`;
+				await db.meta.put({ key, value: result.conflictId ?? '' });
 			}
 		}
 		// The server kept its own copy: show it (with the marker) if one was pulled meanwhile.

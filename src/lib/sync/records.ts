@@ -28,6 +28,15 @@ export const SHADOW_PREFIX = 'sync_shadow:';
  */
 export const MARK_PREFIX = 'sync_marked:value:';
 /**
+ * A value a push answer marked 'conflict', waiting for the conflict's record (one meta entry
+ * each, holding the conflict id). The end of the next complete pull settles it: the record came
+ * (it governs the marker from then on), or the server has none for this user, and the marker
+ * ends (apply-page.ts endStaleConflictMarks). Without this, a conflict the server never sends
+ * left its cell "In conflict" for good.
+ */
+export const AWAITED_CONFLICT_PREFIX = 'sync_awaited_conflict:value:';
+
+/**
  * Value edits the server has acknowledged whose records were not rewritten yet (one meta entry
  * per push, keyed by its first seq): see settleAcknowledgedValues.
  */

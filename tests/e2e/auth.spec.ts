@@ -18,7 +18,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 
 /** Switches to English after a sign-in applied the user's own language (remembered for them). */
 async function inEnglish(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByRole('button', { name: 'English', exact: true }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 

@@ -153,7 +153,7 @@ test('a CSV export downloads the values in view, with a BOM and headers in the l
 }) => {
 	test.setTimeout(120_000);
 	await startOnline(page);
-	await page.getByRole('button', { name: 'Русский' }).click();
+	await page.getByRole('button', { name: 'Русский', exact: true }).click();
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Скачать CSV' }).click()

@@ -82,7 +82,7 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 	// The report for this year, in Azerbaijani: the note sits under measure 1.4.
 	const year = new Date().getFullYear();
 	await page.goto(`/report?from=${year}-01-01&to=${year}-12-31`);
-	await page.getByRole('button', { name: 'Azərbaycanca' }).click();
+	await page.getByRole('button', { name: 'Azərbaycanca', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		new RegExp(`^Görülmüş işlər barədə hesabat: ${year}-c[ıiuü] il$`)
 	);
@@ -94,7 +94,7 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 	await expect(page.locator('[data-number="1.1"]').getByTestId('report-note')).toHaveCount(0);
 
 	// In Russian: the measure's Russian name, the note in its own language with a marker.
-	await page.getByRole('button', { name: 'Русский' }).click();
+	await page.getByRole('button', { name: 'Русский', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		`Отчёт о проделанной работе за ${year} г.`
 	);

@@ -69,11 +69,11 @@ test('a meeting text that exists only in another language is shown in it, marked
 	// The demo meeting is whole in every language: no marker.
 	await expect(page.getByTestId('meeting-title')).toContainText('Securing the social and economic');
 	await expect(page.getByTestId('meeting-title')).not.toContainText('(in ');
-	await page.getByRole('button', { name: 'Azərbaycanca' }).click();
+	await page.getByRole('button', { name: 'Azərbaycanca', exact: true }).click();
 	await expect(page.getByTestId('meeting-title')).toContainText(
 		'Qaçqın statusu almış şəxslərin sosial-iqtisadi hüquqlarının'
 	);
-	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByRole('button', { name: 'English', exact: true }).click();
 
 	// A meeting recorded in English only, read in Russian: English text with a marker.
 	await page.goto('/meetings/new');
@@ -84,13 +84,13 @@ test('a meeting text that exists only in another language is shown in it, marked
 	await page.getByLabel('Agenda item').fill('Counselling desk');
 	await page.getByRole('button', { name: 'Save the meeting' }).click();
 	await expect(page.getByTestId('meeting-title')).toHaveText('Return counselling in Ganja');
-	await page.getByRole('button', { name: 'Русский' }).click();
+	await page.getByRole('button', { name: 'Русский', exact: true }).click();
 	await expect(page.getByTestId('meeting-title')).toContainText('Return counselling in Ganja');
 	await expect(page.getByTestId('meeting-title').locator('.fallback')).toHaveText(
 		'(на английском)'
 	);
 	await expect(page.getByTestId('agenda-item')).toContainText('(на английском)');
-	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByRole('button', { name: 'English', exact: true }).click();
 });
 
 test('a meeting decision becomes a measure with the decision’s owner and due date', async ({

@@ -55,7 +55,7 @@ test.describe('the app shell', () => {
 		).toBeVisible();
 
 		// Switching is instant (no navigation) and changes <html lang>, still offline.
-		await page.getByRole('button', { name: 'Русский' }).click();
+		await page.getByRole('button', { name: 'Русский', exact: true }).click();
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Доступ к рынку труда' })
 		).toBeVisible();
@@ -65,21 +65,21 @@ test.describe('the app shell', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
 		await expect(page.getByTestId('connection-status')).toHaveText('Офлайн');
 
-		await page.getByRole('button', { name: 'English' }).click();
+		await page.getByRole('button', { name: 'English', exact: true }).click();
 		await expect(page.getByRole('link', { name: 'Meetings' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-		await page.getByRole('button', { name: 'Azərbaycanca' }).click();
+		await page.getByRole('button', { name: 'Azərbaycanca', exact: true }).click();
 		await expect(page.getByRole('link', { name: 'İclaslar' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'az');
 
 		// The choice survives a reload, offline.
-		await page.getByRole('button', { name: 'Русский' }).click();
+		await page.getByRole('button', { name: 'Русский', exact: true }).click();
 		await page.reload();
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Доступ к рынку труда' })
 		).toBeVisible();
-		await expect(page.getByRole('button', { name: 'Русский' })).toHaveAttribute(
+		await expect(page.getByRole('button', { name: 'Русский', exact: true })).toHaveAttribute(
 			'aria-pressed',
 			'true'
 		);

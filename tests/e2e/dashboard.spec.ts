@@ -47,7 +47,7 @@ const LANGS = {
 		meeting: 'İclas rejimi',
 		start: /Təqdimatı başlat/,
 		slide: 'Slayd 1 /',
-		latest: 'Son qiymət'
+		latest: 'Son dəyər'
 	}
 } as const;
 
@@ -90,7 +90,7 @@ test('the dashboard and meeting mode work offline in three languages', async ({
 	for (const lang of ['en', 'ru', 'az'] as const) {
 		const l = LANGS[lang];
 		await page.goto(VIEW);
-		await page.getByRole('button', { name: l.button }).click();
+		await page.getByRole('button', { name: l.button, exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: l.title })).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: l.housing })).toBeVisible(SLOW);
 		await expect(page.getByTestId('data-as-of')).toContainText(l.asOf);

@@ -463,6 +463,8 @@ export async function pushOutbox(
 	let upcoming: Promise<Batch> | undefined;
 	/** Batches read ahead (READ_AHEAD), next first; dropped whenever the loop starts over. */
 	let ahead: Batch[] = [];
+	/** The changes renumbered in this round (mutationId), to send each again only once. */
+	const renumbered = new Set<string>();
 	for (;;) {
 		const { entries: batch, encoded } = await (upcoming ??
 			writer.done().then(() => nextBatch(db, 0, limits)));
@@ -503,26 +505,44 @@ export async function pushOutbox(
 		}
 		const bySeq = new Map(batch.map((entry) => [entry.seq!, entry]));
 		const answered: [OutboxEntry, MutationResult][] = [];
+		/** The changes the server applied nothing of under their seqs: sent again, renumbered. */
+		const resend: OutboxEntry[] = [];
 		for (const result of response.results) {
 			const entry = bySeq.get(result.seq);
 			if (!entry) continue;
 			bySeq.delete(result.seq);
+			if (result.outcome === 'rejected' && result.resend === true) {
+				resend.push(entry);
+				continue;
+			}
 			answered.push([entry, result]);
 			if (result.outcome === 'conflict') summary.conflicts += 1;
 			else if (result.outcome === 'rejected') summary.rejected += 1;
 			else summary.pushed += 1;
 		}
 		// An answer that settled nothing would loop forever: try again on the next round.
-		if (answered.length === 0) {
+		if (answered.length === 0 && resend.length === 0) {
 			await writer.done();
 			throw new Error('the server settled none of the pushed changes');
 		}
+		// Renumbered once, a change is above the server's last seq: refused again, something else
+		// moves the counter (another push with this device's id). It stays in the outbox.
+		if (resend.some((entry) => renumbered.has(entry.mutationId))) {
+			await writer.done();
+			throw new Error('the server refused changes sent again under new seqs: they stay queued');
+		}
+		for (const entry of resend) renumbered.add(entry.mutationId);
 		answered.sort((a, b) => a[0].seq! - b[0].seq!);
 		const whole =
 			answered.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;
-		writer.write(batch[0]!.seq!, () => settleAnswer(db, answered, whole));
-		// Unanswered entries of this batch go first, again: the prefetched batch is not next.
-		if (bySeq.size > 0) {
+		const resendFrom = resend.length > 0 ? Math.min(...resend.map((e) => e.seq!)) : undefined;
+		const renumber =
+			resendFrom === undefined ? undefined : { from: resendFrom, lastSeq: response.lastSeq };
+		writer.write(batch[0]!.seq!, () => settleAnswer(db, answered, whole, renumber));
+		// Unanswered or renumbered entries of this batch go first, again: the prefetched batch is
+		// not next (and renumbering moved the entries it holds).
+		if (bySeq.size > 0 || resendFrom !== undefined) {
+			ahead = [];
 			await writer.done();
 			continue;
 		}
@@ -543,12 +563,15 @@ export async function pushOutbox(
 /**
  * Writes one push's answer down. One transaction for the whole answer: the outbox and the
  * records' states move together, so a closed tab leaves either the old state (and a resend the
- * server answers as before) or the new.
+ * server answers as before) or the new. `resend`: the first seq the server applied nothing
+ * under (MutationResult.resend) and the server's last seq; that entry and every later one move
+ * above it (renumberFrom), after the answered ones are gone.
  */
 async function settleAnswer(
 	db: YolDatabase,
 	answered: [OutboxEntry, MutationResult][],
-	whole: { first: number; last: number } | undefined
+	whole: { first: number; last: number } | undefined,
+	resend?: { from: number; lastSeq: number }
 ): Promise<void> {
 	await db.transaction('rw', syncTables(db), async () => {
 		const marked = await markedValues(db, answered);
@@ -560,7 +583,29 @@ async function settleAnswer(
 		);
 		await settleAcknowledged(db, plain);
 		for (const [entry, result] of others) await applyResult(db, entry, result);
+		if (resend) await renumberFrom(db, resend.from, resend.lastSeq);
 	});
+}
+
+/**
+ * Gives the outbox's entries from seq `from` on new seqs above `lastSeq` (and above the outbox's
+ * own last), in the order they had, so the next push carries them as changes the server has not
+ * seen. Safe for exactly-once: the server said it applied nothing under `from` (it answers a seq
+ * it did apply 'duplicate' from its log), and held back every later change of that push; the
+ * entries after the push were never sent since the server last answered this device (pushes go
+ * in seq order, one sync at a time across tabs). Every later entry moves too, so no change of a
+ * record overtakes an earlier one. The same mutationId goes with each. IndexedDB's key
+ * generator moves above the new seqs, so changes saved later still come after them.
+ */
+export async function renumberFrom(db: YolDatabase, from: number, lastSeq: number): Promise<void> {
+	const moving = await db.outbox.where(':id').aboveOrEqual(from).toArray();
+	if (moving.length === 0) return;
+	const start = Math.max(lastSeq, moving.at(-1)!.seq!) + 1;
+	if (!Number.isSafeInteger(start + moving.length)) {
+		throw new Error(`the server's last seq ${lastSeq} leaves no room for this device's changes`);
+	}
+	await db.outbox.bulkDelete(moving.map((entry) => entry.seq!));
+	await db.outbox.bulkAdd(moving.map((entry, i) => ({ ...entry, seq: start + i })));
 }
 
 /**

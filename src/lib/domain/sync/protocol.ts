@@ -132,7 +132,18 @@ export const MutationResultSchema = v.object({
 	outcome: v.picklist(OUTCOMES),
 	rev: v.optional(Counter('rev')),
 	conflictId: v.optional(v.string()),
-	reason: v.optional(v.string())
+	reason: v.optional(v.string()),
+	/**
+	 * With 'rejected': nothing was applied under this seq, and not for anything the change says.
+	 * The seq is at or below the device's last seq and the server has no record of this change
+	 * under it (a counter that went backwards, or one another push moved ahead), or the change
+	 * came after such a seq in the same push and was held back to keep the device's order. The
+	 * device sends it again under a seq above `lastSeq`; since the server positively applied
+	 * nothing under this seq, the change still applies once. (A seq the server did apply is
+	 * answered 'duplicate' from its log, never this.) Devices of before ignore the field and
+	 * treat the answer as any refusal.
+	 */
+	resend: v.optional(v.literal(true))
 });
 export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
 

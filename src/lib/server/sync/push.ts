@@ -81,9 +81,19 @@ export async function applyPush(
 		await writes.preload(mutations.filter((m) => m.seq > lastSeq && m.entity !== 'conflict'));
 		const results: MutationResult[] = [];
 		const lookups = new CatalogueLookups();
+		/** The first seq answered `resend`: nothing after it in this push is applied (see below). */
+		let resendFrom: number | undefined;
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
-				results.push(replay(answered.get(mutation.seq), mutation, lastSeq));
+				const result = replay(answered.get(mutation.seq), mutation, lastSeq);
+				if (result.resend) resendFrom ??= mutation.seq;
+				results.push(result);
+				continue;
+			}
+			// The device sends the refused seq again under a new number, after this one: applying
+			// this one now would put a later edit of a record before an earlier one.
+			if (resendFrom !== undefined) {
+				results.push(heldBack(mutation.seq, resendFrom));
 				continue;
 			}
 			// A value's checks read the catalogue, which only other kinds of change write; those
@@ -183,10 +193,12 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 	// this change: calling it a duplicate would let the device drop a change never applied (a
 	// counter that went backwards, or one a bogus push moved ahead). A stale retry arriving
 	// late gets the same refusal, which its device no longer waits for.
+	// The device keeps such a change and sends it again under a seq above lastSeq (`resend`).
 	if (!log) {
 		return {
 			seq,
 			outcome: 'rejected',
+			resend: true,
 			reason:
 				`seq: ${seq} is at or below this device's last synced seq ${lastSeq} and this server ` +
 				'has no record of it: the change was not applied'
@@ -196,6 +208,7 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 		return {
 			seq,
 			outcome: 'rejected',
+			resend: true,
 			reason: `seq: ${seq} is at or below this device's last synced seq and is not the change sent with it`
 		};
 	}
@@ -208,6 +221,16 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 	}
 	if (log.outcome === 'rejected') return { seq, outcome: 'rejected', reason: log.reason ?? '' };
 	return { seq, outcome: 'duplicate', ...(log.rev !== null ? { rev: log.rev } : {}) };
+}
+
+/** A new seq that follows one the device must send again: not applied, sent again after it. */
+function heldBack(seq: number, resendFrom: number): MutationResult {
+	return {
+		seq,
+		outcome: 'rejected',
+		resend: true,
+		reason: `seq: ${seq} was not applied: it comes after seq ${resendFrom}, which must be sent again first`
+	};
 }
 
 async function applyMutation(

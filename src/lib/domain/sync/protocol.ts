@@ -77,7 +77,7 @@ export const MutationSchema = v.object({
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 
 /**
- * Devices also keep a push under a size (push.ts PUSH_BODY_BUDGET) that fits the server's
+ * Devices also keep a push under a size (sync/push-batch.ts PUSH_BODY_BUDGET) that fits the server's
  * default body limit, which short edits reach at about this count. It was 500: half as many
  * requests, each with its commit and session check, took a push of 10,000 edits from 1.28 s to
  * 0.97 s (docs/benchmarks.md). A server of before answers a larger push 400 (field

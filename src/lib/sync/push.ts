@@ -120,19 +120,23 @@ export async function pushOutbox(
 			throw new Error('the server settled none of the pushed changes');
 		}
 		// Renumbered once, a change is above the server's last seq: refused again, something else
-		// moves the counter (another push with this device's id). It stays in the outbox.
-		if (resend.some((entry) => renumbered.has(entry.mutationId))) {
-			await writer.done();
-			throw new Error('the server refused changes sent again under new seqs: they stay queued');
-		}
+		// moves the counter (another push with this device's id). It stays in the outbox, as is,
+		// and the round ends once the rest of the answer is written down.
+		const refusedAgain = resend.some((entry) => renumbered.has(entry.mutationId));
 		for (const entry of resend) renumbered.add(entry.mutationId);
 		answered.sort((a, b) => a[0].seq! - b[0].seq!);
 		const whole =
 			answered.length === batch.length ? { first: batch[0]!.seq!, last: lastSent } : undefined;
 		const resendFrom = resend.length > 0 ? Math.min(...resend.map((e) => e.seq!)) : undefined;
 		const renumber =
-			resendFrom === undefined ? undefined : { from: resendFrom, lastSeq: response.lastSeq };
+			resendFrom === undefined || refusedAgain
+				? undefined
+				: { from: resendFrom, lastSeq: response.lastSeq };
 		writer.write(batch[0]!.seq!, () => settleAnswer(db, answered, whole, renumber));
+		if (refusedAgain) {
+			await writer.done();
+			throw new Error('the server refused changes sent again under new seqs: they stay queued');
+		}
 		// Unanswered or renumbered entries of this batch go first, again: the prefetched batch is
 		// not next (and renumbering moved the entries it holds).
 		if (bySeq.size > 0 || resendFrom !== undefined) {

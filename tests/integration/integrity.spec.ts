@@ -101,6 +101,7 @@ describeStores('integrity of pushed numbers and ids', (db) => {
 			{
 				seq: 3,
 				outcome: 'rejected',
+				resend: true,
 				reason: expect.stringMatching(/^seq: 3 .*has no record of it: the change was not applied$/)
 			}
 		]);
@@ -109,6 +110,39 @@ describeStores('integrity of pushed numbers and ids', (db) => {
 			[SAMPLE.id]
 		);
 		expect(JSON.parse(stored!.data).comment).toBe('');
+	});
+
+	it('applies nothing after a seq it has no record of, so the device can send them again in order', async () => {
+		const store = db().store;
+		const { push } = await setUp(store);
+		await push(pushBody([put('value', SAMPLE, 5)]));
+		const older = { ...SAMPLE, value: 20 };
+		const newer = { ...SAMPLE, value: 21 };
+		// Seq 3 was never received; seq 6 is a later edit of the same value.
+		const answer = await push(pushBody([put('value', older, 3, 1), put('value', newer, 6, 1)]));
+		expect(answer.body.lastSeq).toBe(5);
+		expect(answer.body.results).toEqual([
+			expect.objectContaining({ seq: 3, outcome: 'rejected', resend: true }),
+			{
+				seq: 6,
+				outcome: 'rejected',
+				resend: true,
+				reason: 'seq: 6 was not applied: it comes after seq 3, which must be sent again first'
+			}
+		]);
+		const stored = await store.get<{ data: string }>(
+			`SELECT data FROM records WHERE entity = 'value' AND id = $1`,
+			[SAMPLE.id]
+		);
+		expect(JSON.parse(stored!.data).value).toBe(SAMPLE.value);
+		// Sent again above the last seq, in their order: each applies once, the later one last.
+		const again = await push(pushBody([put('value', older, 7, 1), put('value', newer, 8, 1)]));
+		expect(again.body.results.map((r) => r.outcome)).toEqual(['applied', 'merged']);
+		const after = await store.get<{ data: string }>(
+			`SELECT data FROM records WHERE entity = 'value' AND id = $1`,
+			[SAMPLE.id]
+		);
+		expect(JSON.parse(after!.data).value).toBe(21);
 	});
 
 	it('refuses a value whose id is not the one its cell derives, naming the field', async () => {

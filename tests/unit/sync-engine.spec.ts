@@ -258,6 +258,28 @@ describe('syncOnce', () => {
 		expect(await a.db.outbox.count()).toBe(0);
 	});
 
+	it('keeps a change the server has no record of under its seq, even when refused again', async () => {
+		const a = await device();
+		const saved = await saveValue(a.db, cell(0, 5), 'ana');
+		// Something else moves this device's counter on the server before every push, so the
+		// change is refused under its seq and again under the new one: it stays queued, 'local'.
+		let jump = 1000;
+		const push = a.net.push.bind(a.net);
+		a.net.push = (request) => {
+			server.moveLastSeq(a.id, (jump *= 10));
+			return push(request);
+		};
+		await expect(a.sync()).rejects.toThrow(/sent again under new seqs: they stay queued/);
+		expect(await a.db.outbox.count()).toBe(1);
+		expect(await storedValue(a.db, saved.id)).toMatchObject({ value: 5, syncState: 'local' });
+		expect(server.records.get(`value:${saved.id}`)).toBeUndefined();
+		// Once nothing moves the counter, the next round brings the change to the server.
+		a.net.push = push;
+		expect(await a.sync()).toMatchObject({ pushed: 1, rejected: 0 });
+		expect(await storedValue(a.db, saved.id)).toMatchObject({ value: 5, syncState: 'synced' });
+		expect(await a.db.outbox.count()).toBe(0);
+	});
+
 	it('marks a conflicting change and then shows the server copy', async () => {
 		const a = await device();
 		const b = await device();

@@ -56,6 +56,11 @@ export class FakeSyncServer {
 	readonly log: ServerLogLine[] = [];
 	private readonly lastSeq = new Map<string, number>();
 	private readonly answered = new Map<string, MutationResult>();
+	private readonly mutationIds = new Map<string, string>();
+	/** Moves a device's last seq as another push with its id would (a hostile or stray one). */
+	moveLastSeq(deviceId: string, seq: number): void {
+		this.lastSeq.set(deviceId, seq);
+	}
 	/** A reason to refuse a mutation, or undefined to accept it. */
 	reject: (mutation: Mutation) => string | undefined = () => undefined;
 	/** The pulling user's scope (PullResponse.scope), and the records it lets through. */
@@ -66,10 +71,26 @@ export class FakeSyncServer {
 		const request = v.parse(PushRequestSchema, input);
 		const { deviceId } = request;
 		const results: MutationResult[] = [];
+		let resendFrom: number | undefined;
 		for (const m of [...request.mutations].sort((a, b) => a.seq - b.seq)) {
 			const done = this.lastSeq.get(deviceId) ?? 0;
-			if (m.seq <= done) {
-				const earlier = this.answered.get(`${deviceId}:${m.seq}`);
+			const earlier = this.answered.get(`${deviceId}:${m.seq}`);
+			// As the real server: a seq it has no answer for (or another change's) is not applied and
+			// is sent again under a new seq (`resend`); later new seqs of the push are held back.
+			const unknown =
+				m.seq <= done &&
+				(!earlier || this.mutationIds.get(`${deviceId}:${m.seq}`) !== m.mutationId);
+			if (unknown || (m.seq > done && resendFrom !== undefined)) {
+				resendFrom ??= m.seq;
+				results.push({
+					seq: m.seq,
+					outcome: 'rejected',
+					resend: true,
+					reason: `seq: ${m.seq} resend`
+				});
+				continue;
+			}
+			if (m.seq <= done && earlier) {
 				// As the real server: 'duplicate' means "applied earlier"; a conflict or a refusal is
 				// answered again exactly as the first time.
 				const settled = earlier?.outcome === 'conflict' || earlier?.outcome === 'rejected';
@@ -84,6 +105,7 @@ export class FakeSyncServer {
 			const result = this.apply(deviceId, m);
 			this.lastSeq.set(deviceId, m.seq);
 			this.answered.set(`${deviceId}:${m.seq}`, result);
+			this.mutationIds.set(`${deviceId}:${m.seq}`, m.mutationId);
 			this.log.push({ deviceId, seq: m.seq, mutationId: m.mutationId, outcome: result.outcome });
 			results.push(result);
 		}

@@ -380,17 +380,56 @@ describe('a device whose pull cursor is past the server (a server restored from 
 });
 
 describe('a seq the server has no answer for', () => {
-	it('is refused with its reason on the device, never taken as synced', async () => {
+	/** The server's copy of the sample value. */
+	async function onServer() {
+		const row = await store.get<{ data: string }>(
+			`SELECT data FROM records WHERE entity = 'value' AND id = $1`,
+			[SAMPLE.id]
+		);
+		return JSON.parse(row!.data) as IndicatorValue;
+	}
+
+	it('is kept and sent again under a new seq: the change reaches the server once', async () => {
 		const a = await device();
 		await saveValue(a.db, input(10), 'ana');
 		await a.sync();
-		// A counter the server holds above this device's (a bogus push before the fix, a device
-		// restored from a backup): the next change's seq is one the server never received.
+		// A counter the server holds above this device's (another push with this device's id, a
+		// device restored from a backup): the next change's seq is one the server never received.
 		await store.run('UPDATE devices SET last_seq = 1000000 WHERE device_id = $1', [a.id]);
 		await saveValue(a.db, input(12, 'after the jump'), 'ana');
-		expect(await a.sync()).toMatchObject({ pushed: 0, rejected: 1 });
+		expect(await a.sync()).toMatchObject({ pushed: 1, rejected: 0 });
+		expect(await onServer()).toMatchObject({ value: 12, comment: 'after the jump' });
 		const stored = await storedValue(a.db, SAMPLE.id);
-		expect(stored).toMatchObject({ value: 12, comment: 'after the jump', syncState: 'rejected' });
-		expect(stored?.rejectReason).toMatch(/^seq: \d+ is at or below .*the change was not applied$/);
+		expect(stored).toMatchObject({ value: 12, comment: 'after the jump', syncState: 'synced' });
+		expect(stored?.rejectReason).toBeUndefined();
+		expect(await a.db.outbox.count()).toBe(0);
+		// Applied once: one audit line per change (the first value, then this one).
+		const audit = await store.all(
+			`SELECT id FROM audit WHERE entity = 'value' AND entity_id = $1`,
+			[SAMPLE.id]
+		);
+		expect(audit).toHaveLength(2);
+		// The device's counter moved past the server's: the next change goes through at once.
+		await saveValue(a.db, input(13, 'next'), 'ana');
+		expect((await a.db.outbox.toCollection().primaryKeys())[0]).toBeGreaterThan(1000000);
+		expect(await a.sync()).toMatchObject({ pushed: 1, rejected: 0 });
+		expect(await onServer()).toMatchObject({ value: 13, comment: 'next' });
+	});
+
+	it("keeps the order of edits whose seqs run from below the server's counter to above it", async () => {
+		const a = await device();
+		await saveValue(a.db, input(10), 'ana');
+		await a.sync();
+		expect(await a.db.outbox.count()).toBe(0);
+		// The next five edits get seqs 2 to 6; the server says it has seen up to 3 and has no
+		// record of 2 and 3. Were 4 to 6 applied before 2 and 3 came again, 21 would win.
+		await store.run('UPDATE devices SET last_seq = 3 WHERE device_id = $1', [a.id]);
+		for (const value of [20, 21, 22, 23]) await saveValue(a.db, input(value), 'ana');
+		await saveValue(a.db, input(23, 'last'), 'ana');
+		const summary = await a.sync();
+		expect(summary).toMatchObject({ rejected: 0, conflicts: 0 });
+		expect(await onServer()).toMatchObject({ value: 23, comment: 'last' });
+		expect(await storedValue(a.db, SAMPLE.id)).toMatchObject({ value: 23, syncState: 'synced' });
+		expect(await a.db.outbox.count()).toBe(0);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry, YolDatabase } from '$lib/db/database';
 import { useFreshDb } from '../../../tests/factories/local-db';
-import { nextBatch, nextBatches } from './push';
+import { nextBatch, nextBatches } from './push-batch';
 
 let db: YolDatabase;
 useFreshDb((fresh) => (db = fresh));

@@ -24,7 +24,7 @@ export const SHADOW_PREFIX = 'sync_shadow:';
 
 /**
  * A value marked conflict or refused by a push's answer while later edits of it still wait
- * (push.ts markKey): one meta entry per value, gone once nothing waits for it.
+ * (push-answers.ts markKey): one meta entry per value, gone once nothing waits for it.
  */
 export const MARK_PREFIX = 'sync_marked:value:';
 /**

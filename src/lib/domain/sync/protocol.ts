@@ -77,7 +77,7 @@ export const MutationSchema = v.object({
 export type Mutation = v.InferOutput<typeof MutationSchema>;
 
 /**
- * Devices also keep a push under a size (push.ts PUSH_BODY_BUDGET) that fits the server's
+ * Devices also keep a push under a size (sync/push-batch.ts PUSH_BODY_BUDGET) that fits the server's
  * default body limit, which short edits reach at about this count. It was 500: half as many
  * requests, each with its commit and session check, took a push of 10,000 edits from 1.28 s to
  * 0.97 s (docs/benchmarks.md). A server of before answers a larger push 400 (field
@@ -132,7 +132,18 @@ export const MutationResultSchema = v.object({
 	outcome: v.picklist(OUTCOMES),
 	rev: v.optional(Counter('rev')),
 	conflictId: v.optional(v.string()),
-	reason: v.optional(v.string())
+	reason: v.optional(v.string()),
+	/**
+	 * With 'rejected': nothing was applied under this seq, and not for anything the change says.
+	 * The seq is at or below the device's last seq and the server has no record of this change
+	 * under it (a counter that went backwards, or one another push moved ahead), or the change
+	 * came after such a seq in the same push and was held back to keep the device's order. The
+	 * device sends it again under a seq above `lastSeq`; since the server positively applied
+	 * nothing under this seq, the change still applies once. (A seq the server did apply is
+	 * answered 'duplicate' from its log, never this.) Devices of before ignore the field and
+	 * treat the answer as any refusal.
+	 */
+	resend: v.optional(v.literal(true))
 });
 export type MutationResult = v.InferOutput<typeof MutationResultSchema>;
 

@@ -1,31 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import {
-	CONFLICT_FIELDS,
-	parseConflict,
-	resolutionProblem,
-	type ConflictRecord,
-	type ConflictSide
-} from '../../domain/sync/conflict';
-import { decide, stampFields, type Decision } from '../../domain/sync/merge';
 import type {
 	Mutation,
 	MutationResult,
-	Outcome,
 	PushRequest,
 	PushResponse
 } from '../../domain/sync/protocol';
 import type { Actor } from '../../domain/auth';
-import { refusal } from '../auth/permissions';
-import { placesOf, type Places } from '../auth/scope';
+import { placesOf } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
-import { nameSides } from './authors';
-import { lockRevisions, type StoredRecord } from './records';
-import { CatalogueLookups, checkRecord, valueIdReason, valueMoveProblem } from './validate';
+import { applyMutation } from './apply-mutation';
+import { lockRevisions } from './records';
+import { CatalogueLookups } from './validate';
 import { PushWrites, type LogRow } from './writes';
 
-/** Fields of a value that describe its latest write, taken along when a value's edit merges. */
-const VALUE_WRITE_FIELDS = ['updatedAt', 'updatedBy'];
+// A device's push: its seqs in order, each applied once (apply-mutation.ts) or answered again
+// from the log (replay). Conflicts set aside on the way: conflicts.ts.
 
 /**
  * Applies one device's push: each mutation in seq order, at most once.
@@ -81,9 +70,19 @@ export async function applyPush(
 		await writes.preload(mutations.filter((m) => m.seq > lastSeq && m.entity !== 'conflict'));
 		const results: MutationResult[] = [];
 		const lookups = new CatalogueLookups();
+		/** The first seq answered `resend`: nothing after it in this push is applied (see below). */
+		let resendFrom: number | undefined;
 		for (const mutation of mutations) {
 			if (mutation.seq <= lastSeq) {
-				results.push(replay(answered.get(mutation.seq), mutation, lastSeq));
+				const result = replay(answered.get(mutation.seq), mutation, lastSeq);
+				if (result.resend) resendFrom ??= mutation.seq;
+				results.push(result);
+				continue;
+			}
+			// The device sends the refused seq again under a new number, after this one: applying
+			// this one now would put a later edit of a record before an earlier one.
+			if (resendFrom !== undefined) {
+				results.push(heldBack(mutation.seq, resendFrom));
 				continue;
 			}
 			// A value's checks read the catalogue, which only other kinds of change write; those
@@ -161,16 +160,6 @@ function checkDevice(
 	}
 }
 
-/** Who pushes: the user, their device and places, and the time of the push. */
-interface Pusher {
-	actor: Actor;
-	deviceId: string;
-	places: Places | null;
-	at: string;
-	/** The name the user gave this device, when the push says it (protocol.ts). */
-	deviceName?: string;
-}
-
 /**
  * The answer to a seq this device already sent: applied or merged ones come back as 'duplicate'
  * with the revision they got; conflicts and rejections come back as they were first answered
@@ -183,10 +172,12 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 	// this change: calling it a duplicate would let the device drop a change never applied (a
 	// counter that went backwards, or one a bogus push moved ahead). A stale retry arriving
 	// late gets the same refusal, which its device no longer waits for.
+	// The device keeps such a change and sends it again under a seq above lastSeq (`resend`).
 	if (!log) {
 		return {
 			seq,
 			outcome: 'rejected',
+			resend: true,
 			reason:
 				`seq: ${seq} is at or below this device's last synced seq ${lastSeq} and this server ` +
 				'has no record of it: the change was not applied'
@@ -196,6 +187,7 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 		return {
 			seq,
 			outcome: 'rejected',
+			resend: true,
 			reason: `seq: ${seq} is at or below this device's last synced seq and is not the change sent with it`
 		};
 	}
@@ -210,315 +202,12 @@ function replay(log: LogRow | undefined, mutation: Mutation, lastSeq: number): M
 	return { seq, outcome: 'duplicate', ...(log.rev !== null ? { rev: log.rev } : {}) };
 }
 
-async function applyMutation(
-	writes: PushWrites,
-	who: Pusher,
-	sent: Mutation,
-	lookups: CatalogueLookups
-): Promise<MutationResult> {
-	const { deviceId, at } = who;
-	const mutation = authoredBy(sent, who.actor);
-	const { tx } = writes;
-	const { seq, entity, entityId } = mutation;
-	// A change to the catalogue (even one that ends up rejected) invalidates what was looked up.
-	if (entity !== 'value') lookups.clear();
-	if (entity === 'conflict') {
-		return {
-			seq,
-			outcome: 'rejected',
-			reason: 'entity: a conflict is resolved by a value change carrying resolves, not pushed'
-		};
-	}
-	let resolving: ConflictRecord | undefined;
-	if (mutation.resolves) {
-		if (entity !== 'value' || mutation.op !== 'put') {
-			return { seq, outcome: 'rejected', reason: 'resolves: only a value put can resolve' };
-		}
-		const stored = await writes.current('conflict', mutation.resolves.conflictId);
-		const parsed = stored ? parseConflict(stored.data) : undefined;
-		const conflict = parsed?.ok ? parsed.value : undefined;
-		const problem = resolutionProblem(conflict, {
-			entityId,
-			conflictId: mutation.resolves.conflictId
-		});
-		if (problem) return { seq, outcome: 'rejected', reason: problem };
-		resolving = conflict;
-	}
-	const current = await writes.current(entity, entityId);
-	const refused = refusal(who.actor, { mutation, current, places: who.places });
-	if (refused) return { seq, outcome: 'rejected', reason: refused };
-	// PostgreSQL cannot store NUL in text or jsonb; no field has a use for it.
-	if (hasNul(mutation.data)) {
-		return { seq, outcome: 'rejected', reason: 'data: text must not contain the NUL character' };
-	}
-
-	let incoming: Record<string, unknown> | undefined;
-	let changed: string[];
-	if (mutation.op === 'delete') {
-		if (current?.deleted) return { seq, outcome: 'applied', rev: current.rev };
-		// A delete touches every field: it conflicts with any other device's edit after its base.
-		changed = [...Object.keys(current?.fieldRevs ?? {}), 'deleted'];
-	} else {
-		const checked = await checkRecord(tx, entity, entityId, mutation.data, lookups);
-		if (!checked.ok) return { seq, outcome: 'rejected', reason: checked.reason };
-		const unknown = mutation.changed.filter((field) => !(field in checked.data));
-		if (unknown.length > 0) {
-			return { seq, outcome: 'rejected', reason: `changed: no field ${unknown.join(', ')}` };
-		}
-		incoming = checked.data;
-		const moved =
-			entity === 'value'
-				? (valueMoveProblem(current?.data, incoming) ?? valueIdReason(incoming))
-				: undefined;
-		if (moved) return { seq, outcome: 'rejected', reason: moved };
-		// A put on a tombstone brings the record back: that changes `deleted` too.
-		changed = current?.deleted ? [...mutation.changed, 'deleted'] : [...mutation.changed];
-	}
-
-	const decision = decide(current && { rev: current.rev, fieldRevs: current.fieldRevs }, {
-		baseRev: mutation.baseRev,
-		changed,
-		deviceId
-	});
-	if (decision.kind === 'conflict') {
-		// A resolution made on a copy that has moved on since (a third edit arrived): the chosen
-		// version is set aside as a new conflict for review, and the old one counts as settled.
-		const kept = await keepConflict(writes, who, mutation, current, decision.fields);
-		if (resolving) await markResolved(writes, resolving, mutation, deviceId, null, at);
-		return kept;
-	}
-
-	let data: Record<string, unknown> | null;
-	if (!incoming) {
-		data = asObject(current?.data);
-	} else if (decision.kind === 'merge' && current) {
-		const fields =
-			entity === 'value' ? [...decision.fields, ...VALUE_WRITE_FIELDS] : decision.fields;
-		data = { ...asObject(current.data) };
-		for (const field of fields) if (field in incoming) data[field] = incoming[field];
-		// Two valid edits of different fields can still make an invalid record together (an
-		// indicator's code from one, its area from the other): keep that for a person to decide.
-		const merged = await checkRecord(
-			tx,
-			entity,
-			entityId,
-			{ ...data, rev: 0, deleted: false },
-			lookups
-		);
-		if (!merged.ok) {
-			const kept = await keepConflict(writes, who, mutation, current, decision.fields);
-			if (resolving) await markResolved(writes, resolving, mutation, deviceId, null, at);
-			return kept;
-		}
-	} else {
-		data = incoming;
-	}
-
-	const deleted = mutation.op === 'delete';
-	const rev = await writes.nextRev();
-	// A value carries its revision and state inside the record too (IndicatorValueSchema).
-	if (entity === 'value' && data) data = { ...data, rev, deleted };
-	const stamped = stampFields(
-		current?.fieldRevs ?? {},
-		decision.kind === 'create' ? [...new Set([...Object.keys(data ?? {}), ...changed])] : changed,
-		rev,
-		deviceId
-	);
-	const dataJson = writes.record({
-		entity,
-		id: entityId,
-		rev,
-		deleted,
-		data,
-		fieldRevs: stamped,
-		deviceId,
-		at
-	});
-	if (resolving) await markResolved(writes, resolving, mutation, deviceId, rev, at);
-	writes.audit({
-		userId: who.actor.userId,
-		deviceId,
-		entity,
-		entityId,
-		action: deleted ? 'delete' : current && !current.deleted ? 'update' : 'create',
-		// The JSON read from the table when there is one: no need to parse and encode it again.
-		...(current && !current.deleted && current.dataJson !== undefined
-			? { oldJson: current.dataJson }
-			: { old: current?.deleted ? null : current?.data }),
-		new: deleted ? null : data,
-		newJson: deleted ? null : dataJson,
-		at
-	});
-	return { seq, outcome: outcomeOf(decision), rev };
-}
-
-function outcomeOf(decision: Exclude<Decision, { kind: 'conflict' }>): Outcome {
-	return decision.kind === 'merge' ? 'merged' : 'applied';
-}
-
-/** Whether any text in `data` (a key or a string, at any depth) holds the NUL character. */
-function hasNul(data: unknown): boolean {
-	if (typeof data === 'string') return data.includes('\0');
-	if (typeof data !== 'object' || data === null) return false;
-	const object = data as Record<string, unknown>;
-	for (const key in object) {
-		if (key.includes('\0') || hasNul(object[key])) return true;
-	}
-	return false;
-}
-
-function asObject(data: unknown): Record<string, unknown> | null {
-	return typeof data === 'object' && data !== null
-		? { ...(data as Record<string, unknown>) }
-		: null;
-}
-
-/**
- * The mutation as its author made it, said by the server: a value's `updatedBy` is the user id
- * of the session that pushed it, whatever the device wrote there (a username, another person).
- */
-function authoredBy(mutation: Mutation, actor: Actor): Mutation {
-	if (mutation.entity !== 'value' || mutation.op !== 'put') return mutation;
-	const data = asObject(mutation.data);
-	if (!data || data.updatedBy === actor.userId) return mutation;
-	return { ...mutation, data: { ...data, updatedBy: actor.userId } };
-}
-
-/** Keeps the mutation beside the record, with both versions, for a person to resolve. */
-async function keepConflict(
-	writes: PushWrites,
-	who: Pusher,
-	mutation: Mutation,
-	current: StoredRecord | undefined,
-	fields: readonly string[]
-): Promise<MutationResult> {
-	const { deviceId, at } = who;
-	const conflictId = randomUUID();
-	await writes.tx.run(
-		`INSERT INTO conflicts
-			(id, entity, entity_id, base_rev, server_rev, fields, yours, theirs, device_id, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		[
-			conflictId,
-			mutation.entity,
-			mutation.entityId,
-			mutation.baseRev,
-			current?.rev ?? 0,
-			JSON.stringify(fields),
-			mutation.data === undefined ? null : JSON.stringify(mutation.data),
-			current?.data === undefined || current.data === null ? null : JSON.stringify(current.data),
-			deviceId,
-			at
-		]
-	);
-	const record = conflictRecord(conflictId, deviceId, mutation, current, fields, at);
-	if (record) {
-		const named = await nameSides(writes.tx, record, who);
-		await writeConflictRecord(writes, named, deviceId, at);
-	}
-	return { seq: mutation.seq, outcome: 'conflict', conflictId };
-}
-
-function side(data: unknown, deviceId: string, rev: number): ConflictSide {
-	const d = asObject(data) ?? {};
+/** A new seq that follows one the device must send again: not applied, sent again after it. */
+function heldBack(seq: number, resendFrom: number): MutationResult {
 	return {
-		value: typeof d.value === 'number' ? d.value : null,
-		comment: typeof d.comment === 'string' ? d.comment : '',
-		by: typeof d.updatedBy === 'string' ? d.updatedBy : '',
-		at: typeof d.updatedAt === 'string' ? d.updatedAt : '',
-		deviceId,
-		rev
+		seq,
+		outcome: 'rejected',
+		resend: true,
+		reason: `seq: ${seq} was not applied: it comes after seq ${resendFrom}, which must be sent again first`
 	};
-}
-
-/**
- * The conflict as devices receive it. Only value conflicts travel: they are what caseworkers
- * clash on in the field. Catalogue conflicts (coordinators editing one indicator twice) stay in
- * the conflicts table for now, their devices marked 'conflict' as before.
- */
-function conflictRecord(
-	id: string,
-	deviceId: string,
-	mutation: Mutation,
-	current: StoredRecord | undefined,
-	fields: readonly string[],
-	at: string
-): ConflictRecord | undefined {
-	if (mutation.entity !== 'value' || mutation.op !== 'put' || !current?.data) return undefined;
-	const yours = asObject(mutation.data) ?? {};
-	const text = (key: string) => (typeof yours[key] === 'string' ? (yours[key] as string) : '');
-	const keptBy = current.fieldRevs[fields[0] ?? 'value']?.deviceId ?? '';
-	return {
-		id,
-		entity: 'value',
-		entityId: mutation.entityId,
-		indicatorId: text('indicatorId'),
-		locationId: text('locationId'),
-		period: text('period'),
-		cell: text('cell'),
-		fields: CONFLICT_FIELDS.filter((f) => fields.includes(f)),
-		yours: side(mutation.data, deviceId, mutation.baseRev),
-		theirs: side(current.data, keptBy, current.rev),
-		createdAt: at,
-		resolvedAt: null,
-		resolvedBy: null,
-		resolution: null,
-		resolvedValue: null
-	};
-}
-
-/** A conflict record at a new revision, so every device that may see it pulls its new state. */
-async function writeConflictRecord(
-	writes: PushWrites,
-	record: ConflictRecord,
-	deviceId: string,
-	at: string
-): Promise<void> {
-	const rev = await writes.nextRev();
-	writes.record({
-		entity: 'conflict',
-		id: record.id,
-		rev,
-		deleted: false,
-		data: record,
-		fieldRevs: {},
-		deviceId,
-		at
-	});
-}
-
-/**
- * Settles a conflict in the push's transaction, together with the value that carries the
- * choice: the table row (the server's account) and the record devices pull. `valueRev` is the
- * value's new revision, or null when the chosen version was itself set aside as a new conflict.
- */
-async function markResolved(
-	writes: PushWrites,
-	conflict: ConflictRecord,
-	mutation: Mutation,
-	deviceId: string,
-	valueRev: number | null,
-	at: string
-): Promise<void> {
-	const data = asObject(mutation.data) ?? {};
-	const by = typeof data.updatedBy === 'string' ? data.updatedBy : deviceId;
-	const choice = mutation.resolves!.choice;
-	await writes.tx.run(
-		`UPDATE conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4,
-			resolved_device = $5, resolved_rev = $6
-		WHERE id = $1`,
-		[conflict.id, at, choice, by, deviceId, valueRev]
-	);
-	await writeConflictRecord(
-		writes,
-		{
-			...conflict,
-			resolvedAt: at,
-			resolvedBy: by,
-			resolution: choice,
-			resolvedValue: typeof data.value === 'number' ? data.value : null
-		},
-		deviceId,
-		at
-	);
 }

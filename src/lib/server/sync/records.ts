@@ -184,3 +184,10 @@ function recordParams(record: RecordWrite): SqlValue[] {
 		record.deviceId
 	];
 }
+
+/** A record's data as a fresh object to read or change (null when it is none). */
+export function asObject(data: unknown): Record<string, unknown> | null {
+	return typeof data === 'object' && data !== null
+		? { ...(data as Record<string, unknown>) }
+		: null;
+}

@@ -291,8 +291,12 @@ export class FakeTransport implements SyncTransport {
 		readonly userId = 'fake-user'
 	) {}
 
-	async push(request: PushRequest): Promise<PushResponse> {
+	/** Each push's body as the engine encoded it (what goes on the wire). */
+	readonly bodies: string[] = [];
+
+	async push(request: PushRequest, encoded?: string): Promise<PushResponse> {
 		this.pushCalls += 1;
+		if (encoded !== undefined) this.bodies.push(encoded);
 		const response = this.server.push(structuredClone(request), this.userId);
 		await this.runHook('push');
 		if (this.loseNextPushAnswer) {

@@ -9,6 +9,7 @@ import {
 	type PushResponse
 } from '$lib/domain/sync/protocol';
 import type { EntityKind, LocalValue, OutboxEntry, YolDatabase } from '$lib/db/database';
+import { deviceName } from '$lib/db/device';
 import {
 	ACKED_PREFIX,
 	AWAITED_CONFLICT_PREFIX,
@@ -459,6 +460,8 @@ export async function pushOutbox(
 	summary: SyncSummary = emptySummary()
 ): Promise<SyncSummary> {
 	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
+	// The tablet's name goes with every push, so a conflict can say which tablet a version is from.
+	const named = await deviceName(db);
 	const writer = new AnswerWriter();
 	let upcoming: Promise<Batch> | undefined;
 	/** Batches read ahead (READ_AHEAD), next first; dropped whenever the loop starts over. */
@@ -477,6 +480,7 @@ export async function pushOutbox(
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
 			settledThrough: writer.settledBefore(batch[0]!.seq!),
+			...(named ? { deviceName: named } : {}),
 			mutations: batch.map(toMutation)
 		};
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.
@@ -607,7 +611,8 @@ export class AnswerWriter {
 
 /** The push's JSON body from its mutations already encoded (nextBatch measured them so). */
 export function encodePush(request: PushRequest, mutations: readonly string[]): string {
-	const { protocol, schema, deviceId, settledThrough } = request;
+	const { protocol, schema, deviceId, settledThrough, deviceName } = request;
 	const settled = settledThrough === undefined ? '' : `"settledThrough":${settledThrough},`;
-	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}"mutations":[${mutations.join(',')}]}`;
+	const named = deviceName ? `"deviceName":${JSON.stringify(deviceName)},` : '';
+	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}${named}"mutations":[${mutations.join(',')}]}`;
 }

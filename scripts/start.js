@@ -47,5 +47,6 @@ Demo sign-ins (username / password):
   admin        / admin-demo         Administrator: users and settings
   coordinator  / coordinator-demo   Coordinator, SMS secretariat: every place
   caseworker   / caseworker-demo    Caseworker: Ganja-Dashkasan and its districts
+  caseworker2  / caseworker2-demo   A second caseworker of the same region
   member       / member-demo        Working group member (UNHCR): reads, no comments`);
 }

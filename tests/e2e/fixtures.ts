@@ -4,12 +4,13 @@ export { expect } from '@playwright/test';
 
 /**
  * The demo accounts the e2e server has (`YOL_DEMO=1`), and their passwords. The README lists the
- * same ones. The caseworker's scope is the Ganja-Dashkasan region.
+ * same ones. Both caseworkers' scope is the Ganja-Dashkasan region.
  */
 export const DEMO_USERS = {
 	admin: { username: 'admin', password: 'admin-demo' },
 	coordinator: { username: 'coordinator', password: 'coordinator-demo' },
 	caseworker: { username: 'caseworker', password: 'caseworker-demo' },
+	caseworker2: { username: 'caseworker2', password: 'caseworker2-demo' },
 	member: { username: 'member', password: 'member-demo' }
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS | 'none';

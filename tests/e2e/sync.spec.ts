@@ -1,43 +1,13 @@
-import { expect, newTablet, test, waitForOfflineReady } from './fixtures';
+import { expect, newTablet, test } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
+import { CELL, conflictCount, enter, openTablet as openOn, syncNow } from './sync-helpers';
 
 // Two tablets against one server. A place and month without demo data, so each test starts
 // from an empty cell and no entry is a tenfold jump.
 test.use({ locale: 'en-US' });
 
 const CELL_URL = '/areas/labour/L1?location=dist-shaki&period=2024-05';
-const CELL = 'Female, 18–34';
-
-async function openTablet(context: BrowserContext, url = CELL_URL): Promise<Page> {
-	const page = await context.newPage();
-	await page.goto(url);
-	await waitForOfflineReady(page);
-	await expect(page.getByTestId('first-start')).toHaveAttribute('data-state', 'ready', {
-		timeout: 60_000
-	});
-	await expect(page.getByTestId('sync-status')).toContainText('All changes synced', {
-		timeout: 60_000
-	});
-	return page;
-}
-
-async function enter(page: Page, value: string, name = CELL): Promise<void> {
-	const cell = page.getByRole('textbox', { name, exact: true });
-	await cell.fill(value);
-	await cell.press('Enter');
-	await expect(cell).toHaveAccessibleDescription('Saved on this device');
-}
-
-/** The "n conflicts to review" of the sync status, 0 when it says none. */
-async function conflictCount(page: Page): Promise<number> {
-	const text = (await page.getByTestId('sync-status').textContent()) ?? '';
-	return Number(/(\d+) conflicts? to review/.exec(text)?.[1] ?? 0);
-}
-
-async function syncNow(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Sync now' }).click();
-	await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
-}
+const openTablet = (context: BrowserContext, url = CELL_URL) => openOn(context, url);
 
 test('a value typed offline reaches the server by itself once back online, and the other tablet gets it', async ({
 	browser

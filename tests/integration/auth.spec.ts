@@ -68,7 +68,7 @@ describeStores('accounts and sessions', (db) => {
 	it('stores passwords as Argon2id hashes', async () => {
 		const store = await withAccounts(db().store);
 		const rows = await store.all<{ password_hash: string }>('SELECT password_hash FROM users');
-		expect(rows).toHaveLength(4);
+		expect(rows).toHaveLength(5); // the five demo accounts
 		for (const row of rows)
 			expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
 	});
@@ -208,6 +208,7 @@ describeStores('accounts and sessions', (db) => {
 		expect(list.users.map((u) => [u.username, u.activeSessions])).toEqual([
 			['admin', 1],
 			['caseworker', 0],
+			['caseworker2', 0],
 			['coordinator', 1],
 			['member', 1]
 		]);

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { YolDatabase } from '../../src/lib/db/database';
 import { saveValue, type ValueInput } from '../../src/lib/db/values';
 import { valueId } from '../../src/lib/domain/value-id';
-import { CLIENT_SCHEMA_VERSION, type PushRequest } from '../../src/lib/domain/sync/protocol';
+import {
+	CLIENT_SCHEMA_VERSION,
+	PushRequestSchema,
+	type PushRequest
+} from '../../src/lib/domain/sync/protocol';
+import { setDeviceName } from '../../src/lib/db/device-name';
+import * as v from 'valibot';
 import { PULL_CURSOR_KEY, pullChanges, syncOnce } from '../../src/lib/sync/engine';
 import { OfflineError, SyncHttpError } from '../../src/lib/sync/transport';
 import { FakeSyncServer, FakeTransport } from './sync-fake-server';
@@ -513,5 +519,31 @@ describe('a change of scope', () => {
 		await pullChanges(tablet.db, tablet.net);
 		expect(pulls).toHaveLength(1);
 		expect(await countStoredValues(tablet.db)).toBe(2);
+	});
+});
+
+describe("the tablet's name", () => {
+	it('goes with every push once its user gave one, and is left out before', async () => {
+		const a = await device();
+		await saveValue(a.db, cell(0, 10), 'ana');
+		await a.sync();
+		expect(JSON.parse(a.net.bodies.at(-1)!)).not.toHaveProperty('deviceName');
+
+		expect(await setDeviceName(a.db, '  Ganja office tablet 2  ')).toBe('Ganja office tablet 2');
+		await saveValue(a.db, cell(0, 11), 'ana');
+		await a.sync();
+		// The body the server parses, with the same schema.
+		const body = v.parse(PushRequestSchema, JSON.parse(a.net.bodies.at(-1)!));
+		expect(body.deviceName).toBe('Ganja office tablet 2');
+		expect(body.mutations).toHaveLength(1);
+	});
+
+	it('is refused on the device past the bound the server keeps, and the old name stays', async () => {
+		const a = await device();
+		await setDeviceName(a.db, 'Ganja office tablet 2');
+		await expect(setDeviceName(a.db, 'x'.repeat(61))).rejects.toThrow(/at most 60 characters/);
+		await saveValue(a.db, cell(0, 12), 'ana');
+		await a.sync();
+		expect(JSON.parse(a.net.bodies.at(-1)!).deviceName).toBe('Ganja office tablet 2');
 	});
 });

@@ -49,6 +49,12 @@ export interface ServerLogLine {
 
 const key = (entity: string, id: string) => `${entity}:${id}`;
 
+/** The mutation with its value's author taken from the session, never from the device. */
+function authoredBy(m: Mutation, userId: string): Mutation {
+	if (m.entity !== 'value' || m.op !== 'put' || typeof m.data !== 'object' || !m.data) return m;
+	return { ...m, data: { ...(m.data as Record<string, unknown>), updatedBy: userId } };
+}
+
 export class FakeSyncServer {
 	rev = 0;
 	readonly records = new Map<string, ServerRecord>();
@@ -67,7 +73,11 @@ export class FakeSyncServer {
 	scope = 'everything';
 	visible: (record: { entity: Entity; data: Record<string, unknown> }) => boolean = () => true;
 
-	push(input: PushRequest): PushResponse {
+	/**
+	 * One push from a device whose session is `userId`'s. As the real server (authoredBy in
+	 * src/lib/server/sync/push.ts), a value's `updatedBy` is that user, whatever the device wrote.
+	 */
+	push(input: PushRequest, userId: string): PushResponse {
 		const request = v.parse(PushRequestSchema, input);
 		const { deviceId } = request;
 		const results: MutationResult[] = [];
@@ -102,7 +112,7 @@ export class FakeSyncServer {
 				this.log.push({ deviceId, seq: m.seq, mutationId: m.mutationId, outcome: 'duplicate' });
 				continue;
 			}
-			const result = this.apply(deviceId, m);
+			const result = this.apply(deviceId, authoredBy(m, userId));
 			this.lastSeq.set(deviceId, m.seq);
 			this.answered.set(`${deviceId}:${m.seq}`, result);
 			this.mutationIds.set(`${deviceId}:${m.seq}`, m.mutationId);
@@ -297,11 +307,19 @@ export class FakeTransport implements SyncTransport {
 	/** Which request the hook waits for: the next one, or the next push or pull. */
 	hookOn: 'any' | 'push' | 'pull' = 'any';
 
-	constructor(private readonly server: FakeSyncServer) {}
+	/** `userId`: whose session this device's requests carry. */
+	constructor(
+		private readonly server: FakeSyncServer,
+		readonly userId = 'fake-user'
+	) {}
 
-	async push(request: PushRequest): Promise<PushResponse> {
+	/** Each push's body as the engine encoded it (what goes on the wire). */
+	readonly bodies: string[] = [];
+
+	async push(request: PushRequest, encoded?: string): Promise<PushResponse> {
 		this.pushCalls += 1;
-		const response = this.server.push(structuredClone(request));
+		if (encoded !== undefined) this.bodies.push(encoded);
+		const response = this.server.push(structuredClone(request), this.userId);
 		await this.runHook('push');
 		if (this.loseNextPushAnswer) {
 			this.loseNextPushAnswer = false;

@@ -18,12 +18,13 @@ import { storedValue } from '../factories/stored-values';
 let server: FakeSyncServer;
 const opened: YolDatabase[] = [];
 
-async function device() {
+/** A tablet signed in as `user` (the session the fake server stamps as the author). */
+async function device(user = 'ana') {
 	const db = new YolDatabase(`resolve-${crypto.randomUUID()}`);
 	await db.open();
 	opened.push(db);
 	const id = crypto.randomUUID();
-	const net = new FakeTransport(server);
+	const net = new FakeTransport(server, user);
 	return { id, db, net, sync: () => syncOnce(db, net, id) };
 }
 
@@ -39,8 +40,8 @@ const ID = valueId(INPUT.indicatorId, INPUT.locationId, INPUT.period, INPUT.cell
 
 /** A and B both hold 10, then change it to 21 (A, first) and 22 (B, set aside). */
 async function clash() {
-	const a = await device();
-	const b = await device();
+	const a = await device('ana');
+	const b = await device('bob');
 	await saveValue(a.db, INPUT, 'ana');
 	await a.sync();
 	await b.sync();
@@ -65,6 +66,23 @@ afterEach(async () => {
 });
 
 describe('a conflict on the devices', () => {
+	it("names each side's author as the server knows them, not as the device wrote it", async () => {
+		const a = await device('ana');
+		const b = await device('bob');
+		await saveValue(a.db, INPUT, 'ana');
+		await a.sync();
+		await b.sync();
+		// An old tablet writes the username, another a made-up author: the sessions decide.
+		await saveValue(a.db, { ...INPUT, value: 21 }, 'ana.username');
+		await saveValue(b.db, { ...INPUT, value: 22 }, 'someone-else');
+		await a.sync();
+		await b.sync();
+		expect(server.conflictRecord('c1')).toMatchObject({
+			yours: { value: 22, by: 'bob' },
+			theirs: { value: 21, by: 'ana' }
+		});
+	});
+
 	it('reaches both authors with both versions, and marks the cell on each', async () => {
 		const { a, b, conflict } = await clash();
 		expect(conflict).toMatchObject({

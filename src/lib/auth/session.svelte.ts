@@ -271,10 +271,11 @@ export function sessionTransport(
 		}
 	}
 	return {
-		push: (request) =>
+		push: (request, encoded) =>
 			guarded(async () => {
 				try {
-					return await inner.push(request);
+					// The body the engine encoded (encodePush), not a second JSON.stringify of it.
+					return await inner.push(request, encoded);
 				} catch (error) {
 					if (!deviceRefused(error)) throw error;
 					// A revoked tablet: its user signs in with their password, then the pending

@@ -9,6 +9,7 @@ import type { AreaId } from '$lib/domain/areas';
 import {
 	monthRange,
 	periodBounds,
+	withStatus,
 	type DashboardFilters,
 	type MonthRange
 } from '$lib/domain/dashboard/filters';
@@ -175,10 +176,12 @@ export function overviewRows(
 	data: DashboardData,
 	filters: Pick<DashboardFilters, 'area' | 'status' | 'sort'>
 ): Map<AreaId, IndicatorRow[]> {
-	const rows = data.indicators
-		.filter((i) => !filters.area || i.area === filters.area)
-		.map((i) => indicatorRow(data, i))
-		.filter((r) => !filters.status || r.progress.status === filters.status);
+	const rows = withStatus(
+		data.indicators
+			.filter((i) => !filters.area || i.area === filters.area)
+			.map((i) => indicatorRow(data, i)),
+		filters.status
+	);
 	const progressOf = (r: IndicatorRow) => r.progress.explanation.actual ?? Number.POSITIVE_INFINITY;
 	rows.sort((a, b) => {
 		if (filters.sort === 'status') {

@@ -2,7 +2,6 @@ import type { Indicator } from '$lib/domain/indicators';
 import type { Language } from '$lib/domain/languages';
 import { isSuppressed } from '$lib/domain/dashboard/suppression';
 import { periodLabel } from '$lib/domain/periods';
-import type { ProgressStatus } from '$lib/domain/progress';
 import { formatDate, formatPercent } from '$lib/i18n/format';
 import { formatValue } from '$lib/entry/format-value';
 import { t } from '$lib/i18n';
@@ -34,12 +33,8 @@ export function progressPercent(row: IndicatorRow): number | null {
 	return actual === null ? null : Math.round(Math.min(1, Math.max(0, actual)) * 100);
 }
 
-/** What a status badge says: a place's count held to no national target is not "no data". */
-export type ShownStatus = ProgressStatus | 'not_comparable';
-
-export function shownStatus(row: Pick<IndicatorRow, 'comparable' | 'progress'>): ShownStatus {
-	return row.comparable ? row.progress.status : 'not_comparable';
-}
+/** What a status badge says (shared with the status filter). */
+export { shownStatus, type ShownStatus } from '$lib/domain/dashboard/filters';
 
 /** The status in one sentence or two, in words: why on track, at risk or off track. */
 export function explainStatus(

@@ -1,6 +1,8 @@
 import type { YolDatabase } from './database';
 
 const DEVICE_KEY = 'device_id';
+/** The name the user gave this tablet ("Ganja office tablet 2"), beside the id it names. */
+export const DEVICE_NAME_KEY = 'device_name';
 
 /** This device's id, made once and kept in its database; it names the device to the server. */
 export async function deviceId(db: YolDatabase): Promise<string> {
@@ -26,4 +28,10 @@ export async function renewDeviceId(db: YolDatabase): Promise<string> {
 	const id = crypto.randomUUID();
 	await db.meta.put({ key: DEVICE_KEY, value: id });
 	return id;
+}
+
+/** The name this device's user gave it, or undefined while it has none. */
+export async function deviceName(db: YolDatabase): Promise<string | undefined> {
+	const known = await db.meta.get(DEVICE_NAME_KEY);
+	return typeof known?.value === 'string' && known.value !== '' ? known.value : undefined;
 }

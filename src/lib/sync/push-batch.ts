@@ -80,7 +80,8 @@ export async function nextBatches(
 
 /** The push's JSON body from its mutations already encoded (nextBatch measured them so). */
 export function encodePush(request: PushRequest, mutations: readonly string[]): string {
-	const { protocol, schema, deviceId, settledThrough } = request;
+	const { protocol, schema, deviceId, settledThrough, deviceName } = request;
 	const settled = settledThrough === undefined ? '' : `"settledThrough":${settledThrough},`;
-	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}"mutations":[${mutations.join(',')}]}`;
+	const named = deviceName ? `"deviceName":${JSON.stringify(deviceName)},` : '';
+	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}${named}"mutations":[${mutations.join(',')}]}`;
 }

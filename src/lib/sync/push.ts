@@ -6,6 +6,7 @@ import {
 	type PushResponse
 } from '$lib/domain/sync/protocol';
 import type { OutboxEntry, YolDatabase } from '$lib/db/database';
+import { deviceName } from '$lib/db/device';
 import { settleAnswer } from './push-answers';
 import {
 	PUSH_BODY_BUDGET,
@@ -53,6 +54,8 @@ export async function pushOutbox(
 	summary: SyncSummary = emptySummary()
 ): Promise<SyncSummary> {
 	const limits = { count: MAX_MUTATIONS_PER_PUSH, bytes: PUSH_BODY_BUDGET };
+	// The tablet's name goes with every push, so a conflict can say which tablet a version is from.
+	const named = await deviceName(db);
 	const writer = new AnswerWriter();
 	let upcoming: Promise<Batch> | undefined;
 	/** Batches read ahead (READ_AHEAD), next first; dropped whenever the loop starts over. */
@@ -73,6 +76,7 @@ export async function pushOutbox(
 			schema: CLIENT_SCHEMA_VERSION,
 			deviceId,
 			settledThrough: writer.settledBefore(batch[0]!.seq!),
+			...(named ? { deviceName: named } : {}),
 			mutations: batch.map(toMutation)
 		};
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.

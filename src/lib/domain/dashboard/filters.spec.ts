@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { monthRange, periodBounds, readFilters, writeFilters } from './filters';
+import {
+	SHOWN_STATUSES,
+	monthRange,
+	periodBounds,
+	readFilters,
+	withStatus,
+	writeFilters
+} from './filters';
 
 describe('dashboard filters in the URL', () => {
 	it('reads what it wrote, leaving defaults out', () => {
@@ -45,5 +52,36 @@ describe('dashboard filters in the URL', () => {
 		expect(periodBounds('quarterly', range)).toEqual({ first: '2025Q2', last: '2026Q4' });
 		expect(periodBounds('yearly', range)).toEqual({ first: '2026', last: '2026' });
 		expect(periodBounds('yearly', { from: '2026-02', to: '2026-05' })).toBeNull();
+	});
+});
+
+describe('the status filter', () => {
+	// A place's figures: H1 has no value yet; H2 has one, but is a count held to no local target.
+	const rows = [
+		{ code: 'H1', comparable: true, progress: { status: 'no_data' as const } },
+		{ code: 'H2', comparable: false, progress: { status: 'no_data' as const } },
+		{ code: 'H3', comparable: true, progress: { status: 'on_track' as const } },
+		{ code: 'H4', comparable: true, progress: { status: 'off_track' as const } }
+	];
+	const codes = (status: (typeof SHOWN_STATUSES)[number] | null) =>
+		withStatus(rows, status).map((r) => r.code);
+
+	it('"No data" keeps only rows without data, not those without a local target', () => {
+		expect(codes('no_data')).toEqual(['H1']);
+		expect(codes('not_comparable')).toEqual(['H2']);
+	});
+
+	it('keeps, for each status, exactly the rows whose badge says it', () => {
+		for (const status of SHOWN_STATUSES) {
+			for (const row of withStatus(rows, status)) {
+				expect(row.comparable ? row.progress.status : 'not_comparable').toBe(status);
+			}
+		}
+		expect(codes('on_track')).toEqual(['H3']);
+		expect(codes(null)).toEqual(['H1', 'H2', 'H3', 'H4']);
+	});
+
+	it('is read from the URL for "No local target" too', () => {
+		expect(readFilters(new URLSearchParams('status=not_comparable')).status).toBe('not_comparable');
 	});
 });

@@ -15,6 +15,28 @@ import { PROGRESS_STATUSES, type ProgressStatus } from '../progress';
  * and shared: ?from=2025-01&to=2026-11&location=reg-ganja&area=labour&status=off_track&sort=status
  */
 export const SORTS = ['code', 'status', 'progress'] as const;
+
+/**
+ * What a row's status badge says: a place's count held to no national target (not comparable)
+ * says "No local target", not "No data", and each filter matches only its own.
+ */
+export const SHOWN_STATUSES = [...PROGRESS_STATUSES, 'not_comparable'] as const;
+export type ShownStatus = (typeof SHOWN_STATUSES)[number];
+
+export function shownStatus(row: {
+	comparable: boolean;
+	progress: { status: ProgressStatus };
+}): ShownStatus {
+	return row.comparable ? row.progress.status : 'not_comparable';
+}
+
+/** The rows a status filter keeps: those whose badge says that status (all without one). */
+export function withStatus<R extends Parameters<typeof shownStatus>[0]>(
+	rows: readonly R[],
+	status: ShownStatus | null
+): R[] {
+	return status ? rows.filter((row) => shownStatus(row) === status) : [...rows];
+}
 export type Sort = (typeof SORTS)[number];
 
 export interface DashboardFilters {
@@ -24,7 +46,7 @@ export interface DashboardFilters {
 	/** A place and everything under it; null: the whole country. */
 	location: string | null;
 	area: AreaId | null;
-	status: ProgressStatus | null;
+	status: ShownStatus | null;
 	sort: Sort;
 }
 
@@ -46,8 +68,8 @@ export function readFilters(query: URLSearchParams): DashboardFilters {
 		to,
 		location: query.get('location') || null,
 		area: isAreaId(area) ? area : null,
-		status: (PROGRESS_STATUSES as readonly string[]).includes(status ?? '')
-			? (status as ProgressStatus)
+		status: (SHOWN_STATUSES as readonly string[]).includes(status ?? '')
+			? (status as ShownStatus)
 			: null,
 		sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'code'
 	};

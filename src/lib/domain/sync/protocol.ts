@@ -88,6 +88,13 @@ export const MAX_MUTATIONS_PER_PUSH = 1000;
 /** The longest device name a person may give a tablet. */
 export const DEVICE_NAME_MAX = 60;
 
+/** A tablet's name as its user gives it (the device's setting and the push's field alike). */
+export const DeviceNameSchema = v.pipe(
+	v.string('deviceName must be text'),
+	v.trim(),
+	v.maxLength(DEVICE_NAME_MAX, `deviceName must be at most ${DEVICE_NAME_MAX} characters`)
+);
+
 export const PushRequestSchema = v.object({
 	protocol: v.number(),
 	schema: v.number(),
@@ -105,13 +112,7 @@ export const PushRequestSchema = v.object({
 	 * The name this device's user gave it ("Ganja office tablet 2"), so a conflict can say which
 	 * tablet a version came from. Optional: servers keep the last one sent.
 	 */
-	deviceName: v.optional(
-		v.pipe(
-			v.string(),
-			v.trim(),
-			v.maxLength(DEVICE_NAME_MAX, `deviceName must be at most ${DEVICE_NAME_MAX} characters`)
-		)
-	),
+	deviceName: v.optional(DeviceNameSchema),
 	mutations: v.pipe(
 		v.array(MutationSchema),
 		v.maxLength(MAX_MUTATIONS_PER_PUSH, `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`)

@@ -38,6 +38,18 @@ export const DEMO_ACCOUNTS: readonly (CreateUserRequest & { id: string })[] = [
 		language: 'az',
 		locationIds: ['reg-ganja-dashkasan']
 	},
+	// A second caseworker of the same region: two people who can edit one cell on two tablets
+	// and meet a conflict (tests/e2e/sync-caseworkers.spec.ts).
+	{
+		id: 'demo-caseworker2',
+		username: 'caseworker2',
+		password: 'caseworker2-demo',
+		name: 'Aytən Məmmədova',
+		organisation: 'State Migration Service, Ganja regional office',
+		role: 'caseworker',
+		language: 'az',
+		locationIds: ['reg-ganja-dashkasan']
+	},
 	{
 		id: 'demo-member',
 		username: 'member',

@@ -93,6 +93,28 @@ test('a meeting text that exists only in another language is shown in it, marked
 	await page.getByRole('button', { name: 'English', exact: true }).click();
 });
 
+test('a work-done note is shown as written, marked with its language for a reader of another', async ({
+	page
+}) => {
+	await ready(page, '/measures/measure-1-4');
+	const notes = page.getByTestId('measure-note');
+	const azNote = notes.filter({ hasText: 'İsveçrə Federal Şurası' });
+	const ruNote = notes.filter({ hasText: 'Подписано 4 соглашения' });
+	// Read in English: both are in another language, each says which.
+	await expect(azNote.getByTestId('written-in')).toHaveAttribute('title', 'Written in Azerbaijani');
+	await expect(azNote.getByTestId('written-in')).toContainText('az');
+	await expect(ruNote.getByTestId('written-in')).toHaveAttribute('title', 'Written in Russian');
+	// Read in Azerbaijani: the Azerbaijani note needs no marker, the Russian one keeps its own.
+	await page.getByRole('button', { name: 'Azərbaycanca', exact: true }).click();
+	await expect(ruNote.getByTestId('written-in')).toHaveAttribute('title', 'Rusca yazılıb');
+	await expect(azNote.getByTestId('written-in')).toHaveCount(0);
+	await page.getByRole('button', { name: 'English', exact: true }).click();
+
+	// An open decision carried over names its due date inside the line, in lower case.
+	await page.goto('/meetings');
+	await expect(page.getByTestId('followups-integration')).toContainText(', due ');
+});
+
 test('a meeting decision becomes a measure with the decision’s owner and due date', async ({
 	page
 }) => {

@@ -26,7 +26,7 @@ export function loadOpsConfig(env: Env = process.env): OpsConfig {
 			.filter((address) => address !== '')
 	);
 	const wanted = env.LOG_LEVEL?.trim().toLowerCase();
-	// A wrong level must not silence the log: it falls back to info (and says so on start).
+	// A wrong level must not silence the log: it falls back to info.
 	const logLevel =
 		wanted && LEVELS.has(wanted) ? wanted : env.VITEST && !wanted ? 'silent' : 'info';
 	return { metricsToken, trustedProxies, logLevel };

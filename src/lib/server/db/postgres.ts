@@ -2,7 +2,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import postgres from 'postgres';
 import { createQueue } from './queue';
 import { innermost, type Scope } from './scope';
-import { checkParams, StoreClosedError, type RunResult, type SqlValue, type Store } from './store';
+import {
+	checkParams,
+	StoreClosedError,
+	type PoolStats,
+	type RunResult,
+	type SqlValue,
+	type Store
+} from './store';
 
 export interface PostgresOptions {
 	url: string;
@@ -77,7 +84,7 @@ export function openPostgres(options: PostgresOptions): Store {
 			...(options.schema ? { search_path: options.schema } : {})
 		}
 	}) as unknown as Sql;
-	return new PostgresStore(sql);
+	return new PostgresStore(sql, options.max ?? 10);
 }
 
 /**
@@ -92,10 +99,24 @@ class PostgresStore implements Store {
 	readonly #sql: Sql;
 	/** The transaction (if any) the current async call chain runs inside. */
 	readonly #scope = new AsyncLocalStorage<Scope>();
+	readonly #poolSize: number;
+	/** Calls sent on the pool and not yet answered (a transaction counts once, for its length). */
+	#inFlight = 0;
 	#closed = false;
 
-	constructor(sql: Sql) {
+	constructor(sql: Sql, poolSize: number) {
 		this.#sql = sql;
+		this.#poolSize = poolSize;
+	}
+
+	/**
+	 * Counted here rather than asked of postgres.js, which keeps its pool's queues private. A
+	 * call beyond the pool's size waits for a connection; pipelined calls would be counted as
+	 * waiting, which they briefly are.
+	 */
+	poolStats(): PoolStats {
+		const inUse = Math.min(this.#inFlight, this.#poolSize);
+		return { size: this.#poolSize, inUse, waiting: this.#inFlight - inUse };
 	}
 
 	all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -122,7 +143,11 @@ class PostgresStore implements Store {
 	runMany(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<RunResult> {
 		return this.#top(
 			(s) => s.runMany(sql, rows),
-			() => this.transaction((tx) => tx.runMany(sql, rows))
+			// Straight to begin (not this.transaction) so the pool count sees one call, not two.
+			async () =>
+				(await this.#sql.begin((tx) =>
+					this.#atomically(tx, (scoped) => scoped.runMany(sql, rows))
+				)) as RunResult
 		);
 	}
 
@@ -155,7 +180,10 @@ class PostgresStore implements Store {
 		const scope = this.#scope.getStore();
 		if (scope && !scope.done) return inScope(scope.store);
 		if (this.#closed) return Promise.reject(new StoreClosedError());
-		return alone();
+		this.#inFlight += 1;
+		return alone().finally(() => {
+			this.#inFlight -= 1;
+		});
 	}
 
 	/** `sql.begin` and `savepoint` commit when `fn` resolves and roll back when it throws. */

@@ -24,8 +24,20 @@ export interface RunResult {
 	changes: number;
 }
 
+/** A connection pool's state now, for the operators' metrics. */
+export interface PoolStats {
+	/** Connections the pool may open. */
+	size: number;
+	/** Connections busy now. */
+	inUse: number;
+	/** Calls waiting for a connection. */
+	waiting: number;
+}
+
 export interface Store {
 	readonly dialect: Dialect;
+	/** Only a store with a pool (PostgreSQL's) has this; SQLite has one connection. */
+	poolStats?(): PoolStats;
 	all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
 	get<T = Record<string, unknown>>(
 		sql: string,

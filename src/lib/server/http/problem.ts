@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { errorFields, log } from '../ops/log';
 import { isStoreUnavailable } from './unavailable';
 
 /**
@@ -61,7 +62,7 @@ export async function answer(what: string, handler: () => Promise<Response>): Pr
  * that the same request would meet again: a 500, which the device shows rather than repeats.
  */
 export function unexpected(error: unknown, what: string, logAs = what): Response {
-	console.error(`Yol: ${logAs} failed:`, error);
+	log().error({ err: errorFields(error), what: logAs }, `${logAs} failed`);
 	if (isStoreUnavailable(error)) {
 		return problem(503, `The server could not ${what} now; nothing was changed. Try again later.`);
 	}

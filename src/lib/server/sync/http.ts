@@ -15,6 +15,7 @@ import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
 import { cachedPage, cachedScope, headRevision } from './pull-cache';
 import { applyPush } from './push';
+import { countMutations } from '../ops/metrics';
 
 /**
  * The HTTP side of sync, kept out of the route files so tests can drive it on either store:
@@ -61,7 +62,9 @@ export async function handlePush(request: Request, context: SyncContext): Promis
 		checkVersions(envelope.protocol, envelope.schema);
 		const parsed = v.safeParse(PushRequestSchema, body);
 		if (!parsed.success) throw invalid(parsed.issues);
-		return reply(await applyPush(context.store, parsed.output, context.actor));
+		const answered = await applyPush(context.store, parsed.output, context.actor);
+		countMutations(answered.results);
+		return reply(answered);
 	} catch (error) {
 		return problemResponse(error, 'take this push');
 	}

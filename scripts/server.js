@@ -25,4 +25,15 @@ built.server.server.prependListener('request', (request, response) => {
 		return Array.isArray(value) ? value[0] : value;
 	};
 	if (servedOverHttps(process.env, header)) response.setHeader('Strict-Transport-Security', HSTS);
+	// A 304 updates the headers the browser stored with the page (RFC 9111, 4.3.4), and
+	// SvelteKit's 304 for a page carries only its ETag: a file policy on it would replace the
+	// page's own (with its script hash) in the browser's cache, and the next load from there
+	// would refuse the start-up script. So a 304 keeps whatever policy was stored.
+	const writeHead = response.writeHead;
+	/** @type {typeof response.writeHead} */
+	const guarded = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+		if (status === 304) response.removeHeader('Content-Security-Policy');
+		return writeHead.apply(response, /** @type {any} */ ([status, ...rest]));
+	};
+	response.writeHead = guarded;
 });

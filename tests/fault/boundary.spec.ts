@@ -183,14 +183,16 @@ describe.each(storeTargets)('the HTTP boundary of the built server on $dialect',
 		it(
 			'sends HSTS on pages, files and the API when ORIGIN is https, or the named proxy header says so',
 			async () => {
-				for (const env of [
+				const settings: Record<string, string>[] = [
 					{ ORIGIN: 'https://yol.example.org' },
 					{ PROTOCOL_HEADER: 'x-forwarded-proto' }
-				]) {
+				];
+				for (const env of settings) {
 					const behind = new ServerProcess(await freePort(), { ...db, env: { ...db.env, ...env } });
 					await behind.start();
 					try {
-						const forwarded = 'PROTOCOL_HEADER' in env ? { 'x-forwarded-proto': 'https' } : {};
+						const forwarded: Record<string, string> =
+							'PROTOCOL_HEADER' in env ? { 'x-forwarded-proto': 'https' } : {};
 						for (const path of ['/', '/service-worker.js', '/robots.txt', '/api/health']) {
 							const response = await fetch(`${behind.url}${path}`, { headers: forwarded });
 							expect(response.headers.get('strict-transport-security'), path).toBe(HSTS);

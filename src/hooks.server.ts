@@ -1,7 +1,7 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { gateApi } from '$lib/server/auth/http';
 import { compressResponse } from '$lib/server/http/compress';
-import { SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
+import { HSTS, SECURITY_HEADERS, servedOverHttps } from '$lib/server/http/security-headers.js';
 import { initServer } from '$lib/server/init';
 import { loadOpsConfig } from '$lib/server/ops/env';
 import { errorFields, log } from '$lib/server/ops/log';
@@ -63,8 +63,12 @@ async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resol
 	response ??= await resolve(event);
 	// Every JSON answer of the API goes compressed to a client that accepts it (see compress.ts).
 	if (api) response = compressResponse(event.request, response);
+	// Pages already carry SvelteKit's Content-Security-Policy (kit.csp, with the hashes): kept.
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	if (servedOverHttps(process.env, (name) => event.request.headers.get(name))) {
+		response.headers.set('Strict-Transport-Security', HSTS);
 	}
 	return response;
 }

@@ -32,7 +32,7 @@ async function precache(): Promise<void> {
 	if (shellBuild(html, base, ctx.assets) === 'other-build') {
 		throw new Error('App shell belongs to another build');
 	}
-	await storeShell(html, ctx);
+	await storeShell(html, ctx, shell.headers);
 }
 
 async function dropOldCaches(): Promise<void> {

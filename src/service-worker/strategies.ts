@@ -40,17 +40,31 @@ async function refreshShell(response: Response, ctx: WorkerContext): Promise<voi
 	if (response.status !== 200 || !isHtml(response)) return;
 	const html = await response.text();
 	if (shellBuild(html, ctx.base, ctx.assets) !== 'this-build') return;
-	await storeShell(html, ctx);
+	await storeShell(html, ctx, response.headers);
 }
 
+/** The page's security headers, which the shell must keep when it is served from the cache. */
+export const SHELL_HEADERS = [
+	'content-security-policy',
+	'x-content-type-options',
+	'x-frame-options',
+	'referrer-policy',
+	'permissions-policy'
+] as const;
+
 /**
- * Keeps the shell as a fresh response with only its content type: the body is already decoded,
- * so the server's Content-Encoding and Content-Length would now be wrong, and a Set-Cookie has
- * no business being replayed offline.
+ * Keeps the shell as a fresh response with its content type and the page's security headers
+ * (its Content-Security-Policy holds the hash of this very body's start-up script, so it stays
+ * right offline): the body is already decoded, so the server's Content-Encoding and
+ * Content-Length would now be wrong, and a Set-Cookie has no business being replayed offline.
  */
-export async function storeShell(html: string, ctx: WorkerContext): Promise<void> {
+export async function storeShell(html: string, ctx: WorkerContext, from: Headers): Promise<void> {
 	const cache = await caches.open(ctx.appCache);
-	const headers = { 'content-type': 'text/html; charset=utf-8' };
+	const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
+	for (const name of SHELL_HEADERS) {
+		const value = from.get(name);
+		if (value !== null) headers.set(name, value);
+	}
 	await cache.put(ctx.shellUrl, new Response(html, { status: 200, headers }));
 }
 

@@ -7,7 +7,7 @@ import { generateDemoValues } from '../../src/lib/domain/seed/demo-values';
 import { CLIENT_SCHEMA_VERSION, PROTOCOL_VERSION } from '../../src/lib/domain/sync/protocol';
 import { createUser } from '../../src/lib/server/auth/users';
 import type { Store } from '../../src/lib/server/db/store';
-import { SECURITY_HEADERS } from '../../src/lib/server/http/security-headers.js';
+import { FILE_CSP, HSTS, SECURITY_HEADERS } from '../../src/lib/server/http/security-headers.js';
 import { freePort, ServerProcess, storeTargets, type ServerDb } from './server';
 
 /**
@@ -124,10 +124,22 @@ describe.each(storeTargets)('the HTTP boundary of the built server on $dialect',
 			await db?.dispose();
 		}, TIMEOUT);
 
-		it('gives static files, built assets and the service worker the pages’ headers', async () => {
+		it('gives static files, built assets and the service worker the pages’ headers and policy', async () => {
 			const asset = readdirSync('build/client/_app/immutable/entry').find((f) => f.endsWith('.js'));
+			const page = await fetch(`${server.url}/measures`);
+			const pagePolicy = page.headers.get('content-security-policy') ?? '';
+			// The page's policy is the files' one with the hash of its start-up script added.
+			const hash = /'sha256-[A-Za-z0-9+/=]+'/.exec(pagePolicy)?.[0] ?? '';
+			expect(hash).not.toBe('');
+			const directives = (policy: string) =>
+				policy
+					.split(';')
+					.map((d) => d.trim().replace(` ${hash}`, ''))
+					.sort();
+			expect(directives(pagePolicy)).toEqual(directives(FILE_CSP));
 			for (const path of [
 				'/',
+				'/measures',
 				'/service-worker.js',
 				'/robots.txt',
 				'/manifest.webmanifest',
@@ -137,10 +149,68 @@ describe.each(storeTargets)('the HTTP boundary of the built server on $dialect',
 				const response = await fetch(`${server.url}${path}`);
 				expect(response.status, path).toBe(200);
 				for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-					expect(response.headers.get(name), `${name} on ${path}`).toBe(value);
+					const expected =
+						name === 'Content-Security-Policy' && !path.includes('.') && !path.startsWith('/api/')
+							? pagePolicy
+							: value;
+					expect(response.headers.get(name), `${name} on ${path}`).toBe(expected);
 				}
+				// Plain http without ORIGIN: no HSTS, whatever a client claims in X-Forwarded-Proto.
+				expect(response.headers.get('strict-transport-security'), path).toBeNull();
+				const claimed = await fetch(`${server.url}${path}`, {
+					headers: { 'x-forwarded-proto': 'https' }
+				});
+				expect(claimed.headers.get('strict-transport-security'), path).toBeNull();
+			}
+			// The service worker's own fetches and imports are held to the same policy.
+			const worker = await fetch(`${server.url}/service-worker.js`);
+			expect(worker.headers.get('content-security-policy')).toContain("connect-src 'self'");
+			expect(worker.headers.get('content-security-policy')).toContain("script-src 'self'");
+		});
+
+		it('sends no policy on a 304, so the browser keeps the page’s own (with its hash)', async () => {
+			for (const path of ['/', '/robots.txt']) {
+				const first = await fetch(`${server.url}${path}`);
+				const etag = first.headers.get('etag');
+				expect(etag, path).toBeTruthy();
+				const again = await fetch(`${server.url}${path}`, { headers: { 'if-none-match': etag! } });
+				expect(again.status, path).toBe(304);
+				expect(again.headers.get('content-security-policy'), path).toBeNull();
+				expect(again.headers.get('x-content-type-options'), path).toBe('nosniff');
 			}
 		});
+
+		it(
+			'sends HSTS on pages, files and the API when ORIGIN is https, or the named proxy header says so',
+			async () => {
+				const settings: Record<string, string>[] = [
+					{ ORIGIN: 'https://yol.example.org' },
+					{ PROTOCOL_HEADER: 'x-forwarded-proto' }
+				];
+				for (const env of settings) {
+					const behind = new ServerProcess(await freePort(), { ...db, env: { ...db.env, ...env } });
+					await behind.start();
+					try {
+						const forwarded: Record<string, string> =
+							'PROTOCOL_HEADER' in env ? { 'x-forwarded-proto': 'https' } : {};
+						for (const path of ['/', '/service-worker.js', '/robots.txt', '/api/health']) {
+							const response = await fetch(`${behind.url}${path}`, { headers: forwarded });
+							expect(response.headers.get('strict-transport-security'), path).toBe(HSTS);
+						}
+						if ('PROTOCOL_HEADER' in env) {
+							// The proxy's word is http: no HSTS.
+							const plain = await fetch(`${behind.url}/`, {
+								headers: { 'x-forwarded-proto': 'http' }
+							});
+							expect(plain.headers.get('strict-transport-security')).toBeNull();
+						}
+					} finally {
+						await behind.kill();
+					}
+				}
+			},
+			TIMEOUT
+		);
 
 		it(
 			'answers a 10 MB chunked push 413, and one nested 100,000 deep 400, storing nothing',

@@ -94,22 +94,64 @@ describeStores('accounts and sessions', (db) => {
 		expect(await disabled.json()).toEqual({ error: DISABLED });
 	});
 
-	it('throttles an account after repeated failures, with Retry-After and when to try again', async () => {
+	it('slows one address guessing one account with growing delays, then refuses it with 429 and Retry-After', async () => {
 		const api = apiOn(await withAccounts(db().store));
+		api.setAddress('192.0.2.66');
 		const attempt = (password: string) =>
 			api.call('POST', '/api/auth/login', { json: { username: 'caseworker', password } });
-		for (let i = 0; i < THROTTLE.accountFailures; i++) {
+		for (let i = 0; i < THROTTLE.freeFailures; i++) {
 			expect((await attempt(`guess-number-${i}`)).status).toBe(401);
 		}
-		// Locked: even the right password is refused until the lock ends.
-		const locked = await attempt('caseworker-demo');
-		expect(locked.status).toBe(429);
-		expect(locked.headers.get('retry-after')).toBe(String(THROTTLE.lockMs / 1000));
-		const body = (await locked.json()) as { error: string; retryAfter: number };
-		expect(body.error).toBe('Too many failed sign-ins. Try again in 15 minutes, after 10:15 UTC.');
-		expect(body.retryAfter).toBe(900);
-		// Another account from another address is not affected.
-		api.setAddress('198.51.100.1');
+		// Refused before the password is checked: the right one gets the same 429.
+		const refused = await attempt('caseworker-demo');
+		expect(refused.status).toBe(429);
+		expect(refused.headers.get('retry-after')).toBe('15');
+		const body = (await refused.json()) as { error: string; retryAfter: number; retryAt: string };
+		expect(body.error).toBe(
+			'Too many failed sign-ins to this account from your network. Try again in 15 seconds, ' +
+				'after 10:00:15 UTC. If you have forgotten your password, ask an administrator of the ' +
+				'working group to set a new one.'
+		);
+		expect(body.retryAt).toBe('2026-11-23T10:00:15.000Z');
+
+		// Each further failure doubles the wait, up to the cap.
+		const waits: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			const wait = Number((await attempt('caseworker-demo')).headers.get('retry-after'));
+			waits.push(wait);
+			api.clock.now = later(api.clock.now, wait * 1000 + 1000);
+			expect((await attempt(`another-guess-${i}`)).status).toBe(401);
+		}
+		expect(waits).toEqual([15, 30, 60, 120, 240, 480, 900, 900]);
+		const capped = await attempt('caseworker-demo');
+		expect(capped.status).toBe(429);
+		expect(((await capped.json()) as { error: string }).error).toMatch(
+			/^Too many failed sign-ins to this account from your network\. Try again in 15 minutes, after \d\d:\d\d UTC\./
+		);
+
+		// After the wait the right password gets through, and clears this address's count.
+		api.clock.now = later(api.clock.now, THROTTLE.maxDelayMs + 1000);
+		expect((await attempt('caseworker-demo')).status).toBe(200);
+		expect((await attempt('one-more-typo')).status).toBe(401);
+		expect((await attempt('caseworker-demo')).status).toBe(200);
+	});
+
+	it('lets the real user sign in from another address while an attacker is refused', async () => {
+		const api = apiOn(await withAccounts(db().store));
+		const as = (address: string, password: string) => {
+			api.setAddress(address);
+			return api.call('POST', '/api/auth/login', { json: { username: 'caseworker', password } });
+		};
+		for (let i = 0; i < THROTTLE.freeFailures + 3; i++) {
+			await as('192.0.2.66', `guess-number-${i}`);
+			api.clock.now = later(api.clock.now, 1000);
+		}
+		expect((await as('192.0.2.66', 'caseworker-demo')).status).toBe(429);
+		// The caseworker, at the office: a typo costs nothing more than a typo.
+		expect((await as('198.51.100.10', 'caseworker-typo')).status).toBe(401);
+		expect((await as('198.51.100.10', 'caseworker-demo')).status).toBe(200);
+		// A colleague at the attacker's own address signs in to their own account.
+		api.setAddress('192.0.2.66');
 		expect(
 			(
 				await api.call('POST', '/api/auth/login', {
@@ -117,13 +159,38 @@ describeStores('accounts and sessions', (db) => {
 				})
 			).status
 		).toBe(200);
-
-		api.clock.now = later(api.clock.now, THROTTLE.lockMs + 1000);
-		expect((await attempt('caseworker-demo')).status).toBe(200);
+		expect((await as('192.0.2.66', 'caseworker-demo')).status).toBe(429);
 	});
 
-	it('throttles a client address guessing across many accounts', async () => {
+	it('locks an account outright after far more failures, but only for the addresses that failed', async () => {
 		const api = apiOn(await withAccounts(db().store));
+		const as = (address: string, password: string) => {
+			api.setAddress(address);
+			return api.call('POST', '/api/auth/login', { json: { username: 'caseworker', password } });
+		};
+		// Many addresses, one guess each: no single address is slowed, the account's count grows.
+		for (let i = 0; i < THROTTLE.accountLockFailures; i++) {
+			expect((await as(`10.0.${Math.floor(i / 200)}.${i % 200}`, `guess-${i}`)).status).toBe(401);
+		}
+		const refused = await as('10.0.0.7', 'caseworker-demo');
+		expect(refused.status).toBe(429);
+		expect(refused.headers.get('retry-after')).toBe(String(THROTTLE.accountLockMs / 1000));
+		expect(((await refused.json()) as { error: string }).error).toMatch(
+			/^Too many failed sign-ins to this account\. Try again in 60 minutes, after 11:00 UTC\. If you have forgotten your password/
+		);
+		// The real user, from an address that has not been failing, gets through.
+		expect((await as('198.51.100.10', 'caseworker-demo')).status).toBe(200);
+		// A fresh address gets one guess while the lock lasts.
+		expect((await as('203.0.113.99', 'guess-from-a-fresh-address')).status).toBe(401);
+		expect((await as('203.0.113.99', 'caseworker-demo')).status).toBe(429);
+		// The lock ends.
+		api.clock.now = later(api.clock.now, THROTTLE.accountLockMs + 1000);
+		expect((await as('10.0.0.7', 'caseworker-demo')).status).toBe(200);
+	});
+
+	it('refuses one address guessing across many accounts, and no other address', async () => {
+		const api = apiOn(await withAccounts(db().store));
+		api.setAddress('192.0.2.66');
 		for (let i = 0; i < THROTTLE.addressFailures; i++) {
 			const response = await api.call('POST', '/api/auth/login', {
 				json: { username: `someone-${i}`, password: 'password-guess' }
@@ -134,7 +201,10 @@ describeStores('accounts and sessions', (db) => {
 			json: { username: 'admin', password: 'admin-demo' }
 		});
 		expect(blocked.status).toBe(429);
-		expect(blocked.headers.get('retry-after')).toBeTruthy();
+		expect(blocked.headers.get('retry-after')).toBe(String(THROTTLE.addressLockMs / 1000));
+		expect(((await blocked.json()) as { error: string }).error).toMatch(
+			/^Too many failed sign-ins from your network\./
+		);
 		api.setAddress('198.51.100.2');
 		expect(
 			(
@@ -143,6 +213,29 @@ describeStores('accounts and sessions', (db) => {
 				})
 			).status
 		).toBe(200);
+	});
+
+	it('forgets failures past their window, and keeps the throttle table small', async () => {
+		const store = await withAccounts(db().store);
+		const api = apiOn(store);
+		for (let i = 0; i < THROTTLE.freeFailures; i++) {
+			await api.call('POST', '/api/auth/login', {
+				json: { username: `nobody-${i}`, password: 'password-guess' }
+			});
+		}
+		expect((await store.all('SELECT key FROM login_throttle')).length).toBe(
+			2 * THROTTLE.freeFailures + 1
+		);
+		api.clock.now = later(api.clock.now, THROTTLE.accountWindowMs + 60_000);
+		await api.call('POST', '/api/auth/login', {
+			json: { username: 'nobody-else', password: 'password-guess' }
+		});
+		const keys = await store.all<{ key: string }>('SELECT key FROM login_throttle ORDER BY key');
+		expect(keys.map((k) => k.key)).toEqual([
+			'addr:203.0.113.7',
+			'pair:nobody-else|203.0.113.7',
+			'user:nobody-else'
+		]);
 	});
 
 	it('ends a session after its idle time and after its absolute lifetime', async () => {

@@ -802,18 +802,18 @@ describeStores('hostile input', (db) => {
 		const { api } = await setUp(store);
 		const before = await dumpTables(store, ['login_throttle']);
 		const statuses: number[] = [];
-		for (let i = 0; i < THROTTLE.accountFailures + 3; i++) {
-			const password = i === THROTTLE.accountFailures + 1 ? 'admin-demo' : `guess-${i}-password`;
+		for (let i = 0; i < THROTTLE.freeFailures + 3; i++) {
+			const password = i === THROTTLE.freeFailures + 1 ? 'admin-demo' : `guess-${i}-password`;
 			const response = await api.call('POST', LOGIN, { json: { username: 'admin', password } });
 			statuses.push(response.status);
 			if (response.status === 429) {
 				expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
 				expect(((await response.json()) as { error: string }).error).toMatch(
-					/^Too many failed sign-ins\. Try again in \d+ minutes?/
+					/^Too many failed sign-ins to this account from your network\. Try again in \d+ (seconds|minutes?),/
 				);
 			}
 		}
-		expect(statuses).toEqual([...Array<number>(THROTTLE.accountFailures).fill(401), 429, 429, 429]);
+		expect(statuses).toEqual([...Array<number>(THROTTLE.freeFailures).fill(401), 429, 429, 429]);
 		expect(await dumpTables(store, ['login_throttle'])).toEqual(before);
 	});
 

@@ -12,7 +12,7 @@ import {
 	tokenFrom,
 	type Session
 } from './sessions';
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle';
+import { clearFailures, recordFailure, refusal, throttleKeys, type Refusal } from './throttle';
 import { findUserByName } from './users';
 
 /**
@@ -111,8 +111,8 @@ export function handleLogin(request: Request, context: SignInContext): Promise<R
 		const body = parseBody(LoginSchema, await readJson(request, SMALL_BODY_LIMIT));
 		const keys = throttleKeys(body.username, context.address);
 		const store = context.store;
-		const locked = await lockedUntil(store, [keys.account, keys.address], now);
-		if (locked) throw tooManyAttempts(locked, now);
+		const refused = await refusal(store, keys, now);
+		if (refused) throw tooManyAttempts(refused, now);
 
 		const user = await findUserByName(store, body.username);
 		const ok = await checkPassword(user?.password_hash, body.password);
@@ -120,7 +120,7 @@ export function handleLogin(request: Request, context: SignInContext): Promise<R
 			await recordFailure(store, keys, now);
 			throw new ApiProblem(401, { error: WRONG_CREDENTIALS });
 		}
-		await clearFailures(store, keys.account);
+		await clearFailures(store, keys);
 		if (user.disabled === 1) throw new ApiProblem(403, { error: DISABLED });
 
 		const { session, token } = await createSession(store, user, {
@@ -137,15 +137,33 @@ export function handleLogin(request: Request, context: SignInContext): Promise<R
 	});
 }
 
-function tooManyAttempts(until: Date, now: Date): ApiProblem {
-	const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+const WHY: Record<Refusal['kind'], string> = {
+	pair: 'Too many failed sign-ins to this account from your network.',
+	account: 'Too many failed sign-ins to this account.',
+	address: 'Too many failed sign-ins from your network.'
+};
+
+/** "15 seconds", "2 minutes": how long to wait, in the unit a person reads. */
+function waitText(seconds: number): string {
+	if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
 	const minutes = Math.ceil(seconds / 60);
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/**
+ * 429 with Retry-After, and words a person can act on: when to try again, and that an
+ * administrator can set a new password for someone who has forgotten theirs.
+ */
+function tooManyAttempts(refused: Refusal, now: Date): ApiProblem {
+	const { until } = refused;
+	const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+	const clock = until.toISOString().slice(11, seconds < 60 ? 19 : 16);
 	return new ApiProblem(
 		429,
 		{
 			error:
-				`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, ` +
-				`after ${until.toISOString().slice(11, 16)} UTC.`,
+				`${WHY[refused.kind]} Try again in ${waitText(seconds)}, after ${clock} UTC. ` +
+				'If you have forgotten your password, ask an administrator of the working group to set a new one.',
 			retryAfter: seconds,
 			retryAt: until.toISOString()
 		},

@@ -42,7 +42,7 @@ describe('initServer and GET /api/health (SQLite)', () => {
 			`Yol: store sqlite at ${config.sqliteFile}, ${migrations.length} migration${migrations.length === 1 ? '' : 's'} applied (schema ${latest})`,
 			expect.stringMatching(/^Yol: instance [0-9a-f-]{36}$/),
 			expect.stringMatching(/^Yol: demo data seeded at /),
-			'Yol: 4 demo accounts created'
+			'Yol: 5 demo accounts created'
 		]);
 
 		await stopServer();

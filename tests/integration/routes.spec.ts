@@ -172,7 +172,13 @@ describe('hooks and API routes (SQLite, demo mode)', () => {
 		const list = await request('GET', '/api/admin/users', { cookie: admin });
 		expect(list.status).toBe(200);
 		const { users: all } = (await list.json()) as { users: { username: string; name: string }[] };
-		expect(all.map((u) => u.username)).toEqual(['admin', 'caseworker', 'coordinator', 'member']);
+		expect(all.map((u) => u.username)).toEqual([
+			'admin',
+			'caseworker',
+			'caseworker2',
+			'coordinator',
+			'member'
+		]);
 		const out = await request('POST', '/api/auth/logout', { cookie: admin, origin: ORIGIN });
 		expect(out.status).toBe(204);
 		expect((await request('GET', '/api/admin/users', { cookie: admin })).status).toBe(401);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { SCREENS } from './screens';
 
 /**
  * Every screen fits a 1024 × 768 tablet, landscape and portrait, in every language: nothing
@@ -7,22 +8,6 @@ import { expect, test } from './fixtures';
  * main menu keeps to about a fifth of the height. Screenshots land in test-results/layout (or the
  * folder LAYOUT_SHOTS names) for a person to look at.
  */
-const SCREENS = [
-	'/',
-	'/areas',
-	'/areas/housing',
-	'/areas/housing/H1',
-	'/indicators/H1',
-	'/meeting',
-	'/measures',
-	'/meetings',
-	'/organisations',
-	'/report',
-	'/catalogue',
-	'/catalogue/locations',
-	'/conflicts',
-	'/no-such-page'
-];
 const SIZES = [
 	{ name: 'landscape', width: 1024, height: 768 },
 	{ name: 'portrait', width: 768, height: 1024 }

@@ -24,7 +24,10 @@ const Id = (field: string) =>
 const Uid = (field: string) =>
 	v.pipe(
 		v.string(`${field} must be text`),
-		v.check(isDhis2Uid, (issue) => uidProblem(field, String(issue.input)) ?? `${field} is invalid`)
+		v.check(
+			(text: string) => isDhis2Uid(text),
+			(issue) => uidProblem(field, String(issue.input)) ?? `${field} is invalid`
+		)
 	);
 
 /** An optional UID: empty when the coordinator leaves it to DHIS2's default. */

@@ -7,6 +7,7 @@ import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
 import type { Setting } from '$lib/domain/settings';
 import type { Entity } from '$lib/domain/sync/protocol';
+import type { ImportRecord } from './imports';
 
 /**
  * How a record stands with the server, shown beside every value in words:
@@ -117,6 +118,7 @@ export class YolDatabase extends Dexie {
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
+	imports!: EntityTable<ImportRecord, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -188,6 +190,9 @@ export class YolDatabase extends Dexie {
 				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
 				await values.bulkDelete(moving.map((v) => v.id));
 			});
+		// Version 13: spreadsheet imports confirmed on this device, each with what its values
+		// replaced, so one can be undone as a whole until it syncs (imports.ts). Never synced.
+		this.version(13).stores({ imports: 'id, at' });
 	}
 }
 

@@ -7,7 +7,6 @@ import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
 import type { Setting } from '$lib/domain/settings';
 import type { Entity } from '$lib/domain/sync/protocol';
-import type { ImportRecord } from './imports';
 
 /**
  * How a record stands with the server, shown beside every value in words:
@@ -97,6 +96,25 @@ export interface HistoryEntry {
 	to: number | null;
 	comment: string;
 	source: 'this_device' | 'server';
+}
+
+/** What one imported value replaced, so an undo can put it back where it was (imports.ts). */
+export interface ImportedValue {
+	id: string;
+	mutationId: string;
+	/** The value before the import, or null when there was none. */
+	previous: LocalValue | null;
+	/** True when the previous value was kept in its pack (value-packs.ts), not in `values`. */
+	packed: boolean;
+}
+
+/** One confirmed import, kept until it is undone (device-local; never synced). */
+export interface ImportRecord {
+	id: string;
+	at: string;
+	by: string;
+	fileName: string;
+	values: ImportedValue[];
 }
 
 export interface MetaEntry {

@@ -1,6 +1,14 @@
 import { parseIndicatorValue, type IndicatorValue } from '$lib/domain/indicators';
 import type { CurrentValue, ImportTarget } from '$lib/domain/import/preview';
-import type { HistoryEntry, LocalValue, OutboxEntry, YolDatabase } from './database';
+import type {
+	HistoryEntry,
+	ImportedValue,
+	ImportRecord,
+	LocalValue,
+	OutboxEntry,
+	YolDatabase
+} from './database';
+export type { ImportRecord } from './database';
 import { StorageFullError, isQuotaError } from './errors';
 import { shadowKey } from '$lib/sync/records';
 import { packValues, unpackValues, valuesInSlices } from './value-packs';
@@ -17,25 +25,6 @@ export interface ImportWrite {
 	target: ImportTarget;
 	value: number;
 	comment: string;
-}
-
-/** What one imported value replaced, so an undo can put it back where it was. */
-interface ImportedValue {
-	id: string;
-	mutationId: string;
-	/** The value before the import, or null when there was none. */
-	previous: LocalValue | null;
-	/** True when the previous value was kept in its pack (value-packs.ts), not in `values`. */
-	packed: boolean;
-}
-
-/** One confirmed import, kept until it is undone (device-local; never synced). */
-export interface ImportRecord {
-	id: string;
-	at: string;
-	by: string;
-	fileName: string;
-	values: ImportedValue[];
 }
 
 /** The device's current values for the targets of a preview, by value id. */

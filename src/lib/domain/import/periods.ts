@@ -1,5 +1,5 @@
 import { AZ_MONTHS } from '../az-calendar';
-import { formatPeriod, isPeriodId } from '../periods';
+import { formatPeriod, parsePeriod } from '../periods';
 import { fold } from './fold';
 
 /**
@@ -51,7 +51,7 @@ function month(year: number, index: number): string | null {
 
 export function readPeriod(raw: string): ReadPeriod | null {
 	const text = raw.trim();
-	if (isPeriodId(text)) return { period: text };
+	if (parsePeriod(text)) return { period: text };
 	const date = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
 	if (date)
 		return Number(date[2]) >= 1 && Number(date[2]) <= 12 ? { date: text.slice(0, 10) } : null;

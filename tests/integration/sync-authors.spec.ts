@@ -267,7 +267,15 @@ describeStores('sync authors', (db) => {
 			]
 		);
 
-		expect((await migrate(store)).applied).toEqual([6]);
+		// Migration 6 alone: those after it are not its concern.
+		expect(
+			(
+				await migrate(
+					store,
+					migrations.filter((m) => m.id <= 6)
+				)
+			).applied
+		).toEqual([6]);
 
 		const records = await store.all<{ entity: string; id: string; rev: number; data: unknown }>(
 			'SELECT entity, id, rev, data FROM records ORDER BY rev'

@@ -41,6 +41,8 @@ test.describe('storage on the device', () => {
 		await ready(page, '/');
 		const status = page.getByTestId('sync-status');
 		await expect(status.getByTestId('storage-high')).toHaveText('Storage 90% full');
+		// A separator with its spaces, after the time of the last sync.
+		await expect(status).toContainText(/\d · Storage 90% full/);
 		await page.getByRole('button', { name: 'Sync and storage details' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Sync and storage' });
 		await expect(dialog.getByTestId('storage-use')).toContainText('900 MB of the 1 GB');

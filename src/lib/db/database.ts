@@ -6,6 +6,7 @@ import type { Measure, MeasureNote } from '$lib/domain/measures';
 import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
 import type { Setting } from '$lib/domain/settings';
+import type { MappingAnswer } from '$lib/domain/exchange/api';
 import type { Entity } from '$lib/domain/sync/protocol';
 
 /**
@@ -98,6 +99,16 @@ export interface HistoryEntry {
 	source: 'this_device' | 'server';
 }
 
+/**
+ * The working group's DHIS2 mapping as the server last gave it (GET /api/exchange/mapping), so
+ * that a coordinator exports offline with the UIDs the group agreed on.
+ */
+export interface LocalExchangeMapping {
+	id: string;
+	answer: MappingAnswer;
+	fetchedAt: string;
+}
+
 export interface MetaEntry {
 	key: string;
 	value: unknown;
@@ -117,6 +128,7 @@ export class YolDatabase extends Dexie {
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
+	exchangeMappings!: EntityTable<LocalExchangeMapping, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -188,6 +200,9 @@ export class YolDatabase extends Dexie {
 				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
 				await values.bulkDelete(moving.map((v) => v.id));
 			});
+		// Version 12 (8 to 11 are other features'): the DHIS2 mapping kept for offline exports.
+		// A new table only: the exchange screen fetches the mapping when it is next online.
+		this.version(12).stores({ exchangeMappings: 'id' });
 	}
 }
 

@@ -99,6 +99,25 @@ export interface HistoryEntry {
 	source: 'this_device' | 'server';
 }
 
+/** What one imported value replaced, so an undo can put it back where it was (imports.ts). */
+export interface ImportedValue {
+	id: string;
+	mutationId: string;
+	/** The value before the import, or null when there was none. */
+	previous: LocalValue | null;
+	/** True when the previous value was kept in its pack (value-packs.ts), not in `values`. */
+	packed: boolean;
+}
+
+/** One confirmed import, kept until it is undone (device-local; never synced). */
+export interface ImportRecord {
+	id: string;
+	at: string;
+	by: string;
+	fileName: string;
+	values: ImportedValue[];
+}
+
 /**
  * The working group's DHIS2 mapping as the server last gave it (GET /api/exchange/mapping), so
  * that a coordinator exports offline with the UIDs the group agreed on.
@@ -128,6 +147,7 @@ export class YolDatabase extends Dexie {
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
+	imports!: EntityTable<ImportRecord, 'id'>;
 	exchangeMappings!: EntityTable<LocalExchangeMapping, 'id'>;
 
 	constructor(name: string) {
@@ -200,9 +220,12 @@ export class YolDatabase extends Dexie {
 				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
 				await values.bulkDelete(moving.map((v) => v.id));
 			});
-		// Version 12 (8 to 11 are other features'): the DHIS2 mapping kept for offline exports.
-		// A new table only: the exchange screen fetches the mapping when it is next online.
-		this.version(12).stores({ exchangeMappings: 'id' });
+		// Version 13: spreadsheet imports confirmed on this device, each with what its values
+		// replaced, so one can be undone as a whole until it syncs (imports.ts). Never synced.
+		this.version(13).stores({ imports: 'id, at' });
+		// Version 15 (14, 16 to 18 are other features'): the DHIS2 mapping kept for offline
+		// exports. A new table only: the exchange screen fetches the mapping when next online.
+		this.version(15).stores({ exchangeMappings: 'id' });
 	}
 }
 

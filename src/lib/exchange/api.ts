@@ -25,7 +25,8 @@ export interface Problem {
 	message: string;
 }
 
-export type MappingResult = { ok: true; value: MappingAnswer } | { ok: false; failure: MappingFailure };
+export type MappingResult =
+	{ ok: true; value: MappingAnswer } | { ok: false; failure: MappingFailure };
 
 const RefusalSchema = v.object({
 	error: v.string(),

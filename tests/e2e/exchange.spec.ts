@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, waitForOfflineReady } from './fixtures';
 
 // The coordinator maps H1 (yearly, no split) and two districts to DHIS2 UIDs, exports 2025 as a
 // DHIS2 data value set, and reads that file back through the import preview: every row is
@@ -59,6 +59,15 @@ test('a mapping set by the coordinator exports a DHIS2 file that re-imports as u
 		.fill(OU_YASAMAL);
 	await page.getByRole('button', { name: 'Save the mapping' }).click();
 	await expect(page.getByTestId('exchange-mapping-notice')).toContainText('The mapping is saved');
+
+	// Exports work from the device alone: offline, the mapping is the copy this device keeps.
+	await waitForOfflineReady(page);
+	await page.context().setOffline(true);
+	await page.reload();
+	await expect(
+		page.getByText('No connection: this is the mapping as this device last received it')
+	).toBeVisible();
+	await expect(page.getByLabel('Data element UID of H1, Total', { exact: true })).toHaveValue(DE);
 
 	await page.getByLabel('Period', { exact: true }).selectOption('2025');
 	const [dhis2] = await Promise.all([

@@ -13,6 +13,7 @@ export const SCREENS = [
 	'/catalogue',
 	'/catalogue/locations',
 	'/conflicts',
+	'/import',
 	'/exchange',
 	'/no-such-page'
 ] as const;

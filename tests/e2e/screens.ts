@@ -14,5 +14,6 @@ export const SCREENS = [
 	'/catalogue/locations',
 	'/conflicts',
 	'/import',
+	'/exchange',
 	'/no-such-page'
 ] as const;

@@ -6,6 +6,7 @@ import type { Measure, MeasureNote } from '$lib/domain/measures';
 import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
 import type { Setting } from '$lib/domain/settings';
+import type { MappingAnswer } from '$lib/domain/exchange/api';
 import type { Entity } from '$lib/domain/sync/protocol';
 
 /**
@@ -117,6 +118,16 @@ export interface ImportRecord {
 	values: ImportedValue[];
 }
 
+/**
+ * The working group's DHIS2 mapping as the server last gave it (GET /api/exchange/mapping), so
+ * that a coordinator exports offline with the UIDs the group agreed on.
+ */
+export interface LocalExchangeMapping {
+	id: string;
+	answer: MappingAnswer;
+	fetchedAt: string;
+}
+
 export interface MetaEntry {
 	key: string;
 	value: unknown;
@@ -137,6 +148,7 @@ export class YolDatabase extends Dexie {
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
 	imports!: EntityTable<ImportRecord, 'id'>;
+	exchangeMappings!: EntityTable<LocalExchangeMapping, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -211,6 +223,9 @@ export class YolDatabase extends Dexie {
 		// Version 13: spreadsheet imports confirmed on this device, each with what its values
 		// replaced, so one can be undone as a whole until it syncs (imports.ts). Never synced.
 		this.version(13).stores({ imports: 'id, at' });
+		// Version 15 (14, 16 to 18 are other features'): the DHIS2 mapping kept for offline
+		// exports. A new table only: the exchange screen fetches the mapping when next online.
+		this.version(15).stores({ exchangeMappings: 'id' });
 	}
 }
 

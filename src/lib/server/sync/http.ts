@@ -13,7 +13,7 @@ import type { Store } from '../db/store';
 import { readJson } from '../http/body';
 import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
-import { cachedPage, cachedScope, headRevision } from './pull-cache';
+import { cachedPage, cachedScope, headAndEpoch } from './pull-cache';
 import { applyPush } from './push';
 import { countMutations } from '../ops/metrics';
 
@@ -95,8 +95,8 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		if (!parsed.success) throw invalid(parsed.issues);
 		const { after, limit } = parsed.output;
 		const { store, actor } = context;
-		const head = await headRevision(store);
-		if (after > head) throw cursorAhead(after, head);
+		const { head, epoch } = await headAndEpoch(store);
+		if (after > head) throw cursorAhead(after, head, epoch);
 		const scope = await cachedScope(store, actor, head);
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
 		const page = await cachedPage(
@@ -108,7 +108,7 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 			actor.role
 		);
 		// The stored records' JSON as it is, not parsed and written again (see pull.ts).
-		const body = pageBody(page, visibleTo(actor));
+		const body = pageBody(page, visibleTo(actor), epoch);
 		return new Response(body, {
 			headers: {
 				'content-type': 'application/json',
@@ -127,10 +127,11 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
  * waiting there for good, missing every change up to its cursor: it is told to pull again from
  * the start instead (PULL_FROM_START), keeping what it has not pushed.
  */
-function cursorAhead(after: number, head: number): ApiProblem {
+function cursorAhead(after: number, head: number, epoch: string | undefined): ApiProblem {
 	return new ApiProblem(409, {
 		error: `after: ${after} is past this server's newest change ${head}: pull again from the start.`,
-		field: PULL_FROM_START
+		field: PULL_FROM_START,
+		...(epoch === undefined ? {} : { epoch })
 	});
 }
 

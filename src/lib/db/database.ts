@@ -98,6 +98,25 @@ export interface HistoryEntry {
 	source: 'this_device' | 'server';
 }
 
+/** What one imported value replaced, so an undo can put it back where it was (imports.ts). */
+export interface ImportedValue {
+	id: string;
+	mutationId: string;
+	/** The value before the import, or null when there was none. */
+	previous: LocalValue | null;
+	/** True when the previous value was kept in its pack (value-packs.ts), not in `values`. */
+	packed: boolean;
+}
+
+/** One confirmed import, kept until it is undone (device-local; never synced). */
+export interface ImportRecord {
+	id: string;
+	at: string;
+	by: string;
+	fileName: string;
+	values: ImportedValue[];
+}
+
 export interface MetaEntry {
 	key: string;
 	value: unknown;
@@ -117,6 +136,7 @@ export class YolDatabase extends Dexie {
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
+	imports!: EntityTable<ImportRecord, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -188,6 +208,9 @@ export class YolDatabase extends Dexie {
 				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
 				await values.bulkDelete(moving.map((v) => v.id));
 			});
+		// Version 13: spreadsheet imports confirmed on this device, each with what its values
+		// replaced, so one can be undone as a whole until it syncs (imports.ts). Never synced.
+		this.version(13).stores({ imports: 'id, at' });
 	}
 }
 

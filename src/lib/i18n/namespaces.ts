@@ -14,9 +14,10 @@ export const SHELL_NAMESPACES = ['common', 'sync', 'pwa', 'areas'] as const;
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	'': ['dashboard'],
 	admin: ['admin'],
-	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation'],
+	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation', 'import'],
 	catalogue: ['auth', 'catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
+	import: ['import', 'validation'],
 	indicators: ['dashboard', 'detail', 'entry'],
 	measures: ['auth', 'measures', 'meetings', 'catalogue', 'organisations'],
 	meeting: ['dashboard', 'detail'],

@@ -8,7 +8,7 @@ import { ResolvesSchema } from './conflict';
  */
 export const PROTOCOL_VERSION = 4;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 7;
+export const CLIENT_SCHEMA_VERSION = 13;
 
 /**
  * What a change can be about. Version 2 added the roadmap's organisations, measures, measure

@@ -96,7 +96,7 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		const { after, limit } = parsed.output;
 		const { store, actor } = context;
 		const { head, epoch } = await headAndEpoch(store);
-		if (after > head) throw cursorAhead(after, head, epoch);
+		if (after > head) throw cursorAhead(after, head);
 		const scope = await cachedScope(store, actor, head);
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
 		const page = await cachedPage(
@@ -127,11 +127,10 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
  * waiting there for good, missing every change up to its cursor: it is told to pull again from
  * the start instead (PULL_FROM_START), keeping what it has not pushed.
  */
-function cursorAhead(after: number, head: number, epoch: string | undefined): ApiProblem {
+function cursorAhead(after: number, head: number): ApiProblem {
 	return new ApiProblem(409, {
 		error: `after: ${after} is past this server's newest change ${head}: pull again from the start.`,
-		field: PULL_FROM_START,
-		...(epoch === undefined ? {} : { epoch })
+		field: PULL_FROM_START
 	});
 }
 

@@ -1,5 +1,13 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chownSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPostgres } from '../../src/lib/server/db/postgres';
@@ -211,6 +219,12 @@ export class Nginx {
 		}
 		await this.stop();
 		throw new Error(`nginx did not start on ${this.url}:\n${this.output}`);
+	}
+
+	/** The end of nginx's error log (why it answered 502), for a failing test's message. */
+	errorLog(): string {
+		const file = join(this.dir, 'error.log');
+		return existsSync(file) ? readFileSync(file, 'utf8').slice(-3000) : '';
 	}
 
 	async stop(): Promise<void> {

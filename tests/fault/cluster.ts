@@ -253,8 +253,10 @@ http {
 	fastcgi_temp_path ${dir}/fastcgi;
 	uwsgi_temp_path ${dir}/uwsgi;
 	scgi_temp_path ${dir}/scgi;
+	# max_fails=0: a server that errs once is not struck off for seconds. With PostgreSQL away all
+	# three err together, and a strike would turn the 503s (retry later) into 502 "no live upstreams".
 	upstream yol {
-${upstreams.map((p) => `		server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n')}
+${upstreams.map((p) => `		server 127.0.0.1:${p} max_fails=0;`).join('\n')}
 		keepalive 32;
 	}
 	server {

@@ -6,6 +6,7 @@ import {
 	type SaveMappingRequest
 } from '$lib/domain/exchange/api';
 import type { YolDatabase } from '$lib/db/database';
+import { sendJson } from '$lib/http/send-json';
 import { DHIS2_MAPPING_ID } from '$lib/domain/exchange/mapping';
 
 /**
@@ -36,21 +37,9 @@ const RefusalSchema = v.object({
 });
 
 async function call(init: RequestInit): Promise<MappingResult> {
-	let response: Response;
-	try {
-		response = await fetch(MAPPING_PATH, {
-			...init,
-			credentials: 'same-origin',
-			cache: 'no-store',
-			headers: {
-				accept: 'application/json',
-				...(init.body ? { 'content-type': 'application/json' } : {})
-			}
-		});
-	} catch {
-		return { ok: false, failure: { kind: 'offline' } };
-	}
-	const body: unknown = await response.json().catch(() => undefined);
+	const response = await sendJson(fetch, MAPPING_PATH, init);
+	if (!response) return { ok: false, failure: { kind: 'offline' } };
+	const { body } = response;
 	if (response.status === 401) return { ok: false, failure: { kind: 'signed_out' } };
 	if (response.ok) {
 		const parsed = v.safeParse(MappingAnswerSchema, body);

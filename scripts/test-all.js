@@ -3,6 +3,7 @@
 // so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const npx = (/** @type {string[]} */ ...args) => ['npx', ...args];
 const steps = [
@@ -45,25 +46,59 @@ function readJson(file) {
 	}
 }
 
+/** The first lines of a failure message, without colour codes: enough to tell which assertion. */
+function firstLines(/** @type {string | undefined} */ message) {
+	// eslint-disable-next-line no-control-regex
+	const plain = (message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	return plain.split('\n').filter(Boolean).slice(0, 3).join(' | ').slice(0, 300);
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Each failed test by file and name: CI shows only the tail of a run, so the summary names them. */
+const failures = [];
 for (const file of ['test-results/vitest.json', 'test-results/vitest-fault.json']) {
 	const vitest = readJson(file);
 	if (!vitest) continue;
 	passed += vitest.numPassedTests;
 	failed += vitest.numFailedTests;
 	skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+	for (const suite of vitest.testResults ?? []) {
+		const where = relative(process.cwd(), suite.name ?? '');
+		const broken = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
+		for (const a of broken)
+			failures.push(`${where} › ${a.fullName}: ${firstLines(a.failureMessages?.[0])}`);
+		// A file that fails before any test runs (an import error) has no failed assertion.
+		if (suite.status === 'failed' && broken.length === 0)
+			failures.push(`${where}: ${firstLines(suite.message)}`);
+	}
 }
 const playwright = readJson('test-results/playwright.json');
 if (playwright) {
 	passed += playwright.stats.expected + playwright.stats.flaky;
 	failed += playwright.stats.unexpected;
 	skipped += playwright.stats.skipped;
+	/** @param {any} suite */
+	const walk = (suite) => {
+		for (const spec of suite.specs ?? [])
+			for (const test of spec.tests ?? [])
+				if (test.status === 'unexpected') {
+					const error = test.results?.at(-1)?.error?.message;
+					failures.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLines(error)}`);
+				}
+		for (const child of suite.suites ?? []) walk(child);
+	};
+	for (const suite of playwright.suites ?? []) walk(suite);
 }
 
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}`);
+if (failures.length) {
+	console.log('failed tests:');
+	for (const f of failures.slice(0, 20)) console.log(`  - ${f}`);
+	if (failures.length > 20) console.log(`  … and ${failures.length - 20} more`);
+}
 const allOk = results.every((r) => r.ok);
 // A failed gate (lint, types, build) counts as a failure even when no test reported one.
 if (!allOk && failed === 0) failed = results.filter((r) => !r.ok).length;

@@ -57,6 +57,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 /** Each failed test by file and name: CI shows only the tail of a run, so the summary names them. */
+/** @type {string[]} */
 const failures = [];
 for (const file of ['test-results/vitest.json', 'test-results/vitest-fault.json']) {
 	const vitest = readJson(file);
@@ -66,7 +67,9 @@ for (const file of ['test-results/vitest.json', 'test-results/vitest-fault.json'
 	skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
 	for (const suite of vitest.testResults ?? []) {
 		const where = relative(process.cwd(), suite.name ?? '');
-		const broken = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
+		const broken = (suite.assertionResults ?? []).filter(
+			(/** @type {{ status: string }} */ a) => a.status === 'failed'
+		);
 		for (const a of broken)
 			failures.push(`${where} › ${a.fullName}: ${firstLines(a.failureMessages?.[0])}`);
 		// A file that fails before any test runs (an import error) has no failed assertion.

@@ -5,6 +5,7 @@ import type { ConflictRecord, ResolutionChoice, Resolves } from '$lib/domain/syn
 import type { Measure, MeasureNote } from '$lib/domain/measures';
 import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
+import type { Rule } from '$lib/domain/rules/schema';
 import type { Setting } from '$lib/domain/settings';
 import type { Entity } from '$lib/domain/sync/protocol';
 
@@ -49,6 +50,7 @@ export type LocalMeasure = Synced<Measure>;
 export type LocalMeasureNote = Synced<MeasureNote>;
 export type LocalMeeting = Synced<Meeting>;
 export type LocalSetting = Synced<Setting>;
+export type LocalRule = Synced<Rule>;
 
 /** What a device keeps in tables of its own (conflicts arrive from the server, in their own table). */
 export type EntityKind = Exclude<Entity, 'conflict'>;
@@ -113,6 +115,7 @@ export class YolDatabase extends Dexie {
 	measureNotes!: EntityTable<LocalMeasureNote, 'id'>;
 	meetings!: EntityTable<LocalMeeting, 'id'>;
 	settings!: EntityTable<LocalSetting, 'id'>;
+	rules!: EntityTable<LocalRule, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -188,6 +191,10 @@ export class YolDatabase extends Dexie {
 				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
 				await values.bulkDelete(moving.map((v) => v.id));
 			});
+		// Version 11 (8 to 10 are left to other tables): the coordinator's validation rules,
+		// synced like the catalogue and found by the indicator they check. A new table only: the
+		// device pulls its rules on the next sync.
+		this.version(11).stores({ rules: 'id, indicatorId' });
 	}
 }
 

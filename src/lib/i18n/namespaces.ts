@@ -14,7 +14,8 @@ export const SHELL_NAMESPACES = ['common', 'sync', 'pwa', 'areas'] as const;
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	'': ['dashboard', 'checks'],
 	admin: ['admin'],
-	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation'],
+	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation', 'checks'],
+	checks: ['checks', 'dashboard', 'auth', 'entry'],
 	catalogue: ['auth', 'catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
 	indicators: ['dashboard', 'detail', 'entry'],

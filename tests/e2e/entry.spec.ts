@@ -170,6 +170,14 @@ test('a tenfold jump is confirmed with a comment, which the history shows', asyn
 		'title',
 		'Counted at the Ganja office'
 	);
+
+	// Read in Azerbaijani, the English comment is shown as typed and marked with its language.
+	await page.getByRole('button', { name: LANGS.az.button }).click();
+	await page.getByRole('button', { name: 'Şərh: Qadın, 0–17' }).click();
+	const read = page.getByRole('dialog', { name: 'Şərh: Qadın, 0–17' });
+	await expect(read.getByRole('textbox')).toHaveValue('Counted at the Ganja office');
+	await expect(read).toContainText('Başqa dildə yazılıb');
+	await expect(read.getByTestId('written-in')).toHaveAttribute('title', 'İngiliscə yazılıb');
 });
 
 test('a full device keeps the typed text and says nothing was saved', async ({ page }) => {

@@ -64,37 +64,68 @@ async function headerHeight(page: Page): Promise<number> {
 /** Where the screenshots land: test-results/layout unless LAYOUT_SHOTS names another folder. */
 const SHOTS = process.env.LAYOUT_SHOTS ?? 'test-results/layout';
 
+type Size = (typeof SIZES)[number];
+
+/** Visits `screens` in `lang` at `size`, screenshots each, and lists what overflows. */
+async function layoutProblems(
+	page: Page,
+	lang: (typeof LANGUAGES)[number],
+	size: Size,
+	screens: readonly string[],
+	who: string
+): Promise<string[]> {
+	await page.setViewportSize({ width: size.width, height: size.height });
+	await page.addInitScript((l) => localStorage.setItem('yol.language', l), lang);
+	await page.goto('/');
+	await expect(page.getByTestId('first-start')).toHaveAttribute('data-state', 'ready', {
+		timeout: 60_000
+	});
+	const problems: string[] = [];
+	for (const path of screens) {
+		await page.goto(path);
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		await expect(page.locator('main h1').first()).toBeVisible({ timeout: 20_000 });
+		// Let live queries and charts settle before measuring.
+		await page.waitForTimeout(400);
+		const file = `${path === '/' ? 'dashboard' : path.slice(1).replace(/\//g, '_')}`;
+		await page.screenshot({
+			path: `${SHOTS}/${who}${lang}-${size.name}-${file}.png`,
+			fullPage: false
+		});
+		for (const o of await overflows(page)) {
+			problems.push(`${path}: ${o.what} reaches ${o.right} px of ${size.width}`);
+		}
+		const header = await headerHeight(page);
+		if (header > size.height * MAX_HEADER_SHARE) {
+			problems.push(`${path}: the header takes ${Math.round(header)} px of ${size.height}`);
+		}
+	}
+	return problems;
+}
+
 for (const lang of LANGUAGES) {
 	for (const size of SIZES) {
 		test(`every screen fits ${size.width} × ${size.height} in ${lang}`, async ({ page }) => {
 			test.setTimeout(180_000);
-			await page.setViewportSize({ width: size.width, height: size.height });
-			await page.addInitScript((l) => localStorage.setItem('yol.language', l), lang);
-			await page.goto('/');
-			await expect(page.getByTestId('first-start')).toHaveAttribute('data-state', 'ready', {
-				timeout: 60_000
-			});
-			const problems: string[] = [];
-			for (const path of SCREENS) {
-				await page.goto(path);
-				await expect(page.locator('html')).toHaveAttribute('lang', lang);
-				await expect(page.locator('main h1').first()).toBeVisible({ timeout: 20_000 });
-				// Let live queries and charts settle before measuring.
-				await page.waitForTimeout(400);
-				const file = `${path === '/' ? 'dashboard' : path.slice(1).replace(/\//g, '_')}`;
-				await page.screenshot({
-					path: `${SHOTS}/${lang}-${size.name}-${file}.png`,
-					fullPage: false
-				});
-				for (const o of await overflows(page)) {
-					problems.push(`${path}: ${o.what} reaches ${o.right} px of ${size.width}`);
-				}
-				const header = await headerHeight(page);
-				if (header > size.height * MAX_HEADER_SHARE) {
-					problems.push(`${path}: the header takes ${Math.round(header)} px of ${size.height}`);
-				}
-			}
-			expect(problems).toEqual([]);
+			expect(await layoutProblems(page, lang, size, SCREENS, '')).toEqual([]);
 		});
 	}
 }
+
+/**
+ * A caseworker's screens carry labels a coordinator's do not ("No local target", their scope's
+ * name in the filters): the longest languages, in portrait, where the room is narrowest.
+ */
+test.describe('as a caseworker', () => {
+	test.use({ demoUser: 'caseworker' });
+	const portrait = SIZES.find((s) => s.name === 'portrait')!;
+	for (const lang of ['az', 'ru'] as const) {
+		test(`a caseworker's screens fit ${portrait.width} × ${portrait.height} in ${lang}`, async ({
+			page
+		}) => {
+			test.setTimeout(120_000);
+			const screens = ['/', '/areas/housing', '/areas/housing/H1', '/indicators/H1', '/conflicts'];
+			expect(await layoutProblems(page, lang, portrait, screens, 'caseworker-')).toEqual([]);
+		});
+	}
+});

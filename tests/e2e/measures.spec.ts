@@ -40,7 +40,8 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 
 	const decisions: [text: string, owner: string, due: string][] = [
 		['Draft a guide on housing for refugees', 'UNHCR', '2027-03-31'],
-		['Hold a labour-market seminar in Ganja', 'Ministry of Labour', '2027-05-15']
+		// typed day first, as the working group writes dates
+		['Hold a labour-market seminar in Ganja', 'Ministry of Labour', '15.05.2027']
 	];
 	for (const [i, [text, owner, due]] of decisions.entries()) {
 		await page.getByRole('button', { name: 'Add a decision or recommendation' }).click();
@@ -52,6 +53,7 @@ test('offline, a coordinator records a meeting and a note on a measure; online t
 	await page.getByRole('button', { name: 'Save the meeting' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Meeting 4');
 	await expect(page.getByTestId('decision')).toHaveCount(2);
+	await expect(page.getByTestId('decision').nth(1)).toContainText('15 May 2027');
 	await expect(page.getByTestId('sync-status')).toContainText('1 change waiting to sync');
 
 	// A progress note on measure 1.4, written in Azerbaijani, still offline.

@@ -129,7 +129,7 @@ test('a meeting decision becomes a measure with the decision’s owner and due d
 	await expect(page.locator('#f-measure-title-ru')).toHaveValue(
 		'Подготовить на начальном этапе руководство по содействию реинтеграции'
 	);
-	await expect(page.getByLabel('End date')).toHaveValue('2024-12-31');
+	await expect(page.getByLabel('End date')).toHaveValue('31.12.2024');
 	await expect(page.getByRole('checkbox', { name: 'ICMPD' })).toBeChecked();
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 

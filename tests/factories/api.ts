@@ -17,6 +17,7 @@ import {
 	handleMe,
 	overHttps
 } from '../../src/lib/server/auth/http';
+import { handleGetMapping, handlePutMapping } from '../../src/lib/server/exchange/http';
 import { handlePull, handlePush } from '../../src/lib/server/sync/http';
 
 export const ORIGIN = 'http://yol.test';
@@ -70,6 +71,12 @@ export function apiOn(store: Store, options: { bodyLimit?: number } = {}) {
 		if (route === 'POST /api/sync/push') return handlePush(request, { store, bodyLimit, actor });
 		if (route === 'GET /api/sync/pull') return handlePull(url, { store, bodyLimit, actor });
 		if (route === 'GET /api/audit') return handleAudit(url, { ...context, actor });
+		if (route === 'GET /api/exchange/mapping') {
+			return handleGetMapping({ ...context, actor, bodyLimit });
+		}
+		if (route === 'PUT /api/exchange/mapping') {
+			return handlePutMapping(request, { ...context, actor, bodyLimit });
+		}
 		if (route === 'GET /api/admin/users') return handleListUsers({ ...context, actor });
 		if (route === 'POST /api/admin/users') return handleCreateUser(request, { ...context, actor });
 		if (user) {

@@ -68,6 +68,26 @@ describe('saving a value on the device', () => {
 		expect(await db.outbox.count()).toBe(2);
 	});
 
+	it('keeps the language a comment was typed in, through later edits of the number alone', async () => {
+		const id = valueId('ind-h1', 'dist-yevlakh', '2026Q3', 'total');
+		await saveValue(db, { ...input, comment: 'Ailə köçüb', commentLang: 'az' }, 'a');
+		expect((await db.values.get(id))?.commentLang).toBe('az');
+		// A Russian reader changes the number: the comment is still the Azerbaijani one.
+		await saveValue(db, { ...input, value: 13, comment: 'Ailə köçüb', commentLang: 'ru' }, 'b');
+		expect((await db.values.get(id))?.commentLang).toBe('az');
+		await saveValue(
+			db,
+			{ ...input, value: 13, comment: 'Семья переехала', commentLang: 'ru' },
+			'b'
+		);
+		expect((await db.values.get(id))?.commentLang).toBe('ru');
+		const outbox = await db.outbox.toArray();
+		expect((outbox.at(-1)?.data as { commentLang?: string }).commentLang).toBe('ru');
+		// An empty comment is in no language.
+		await saveValue(db, { ...input, value: 13, comment: '', commentLang: 'ru' }, 'b');
+		expect((await db.values.get(id))?.commentLang).toBeUndefined();
+	});
+
 	it('refuses an invalid record and writes nothing', async () => {
 		await expect(saveValue(db, { ...input, period: '2026-13' }, 'a')).rejects.toBeInstanceOf(
 			InvalidValueError

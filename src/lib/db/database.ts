@@ -100,6 +100,25 @@ export interface HistoryEntry {
 	source: 'this_device' | 'server';
 }
 
+/** What one imported value replaced, so an undo can put it back where it was (imports.ts). */
+export interface ImportedValue {
+	id: string;
+	mutationId: string;
+	/** The value before the import, or null when there was none. */
+	previous: LocalValue | null;
+	/** True when the previous value was kept in its pack (value-packs.ts), not in `values`. */
+	packed: boolean;
+}
+
+/** One confirmed import, kept until it is undone (device-local; never synced). */
+export interface ImportRecord {
+	id: string;
+	at: string;
+	by: string;
+	fileName: string;
+	values: ImportedValue[];
+}
+
 export interface MetaEntry {
 	key: string;
 	value: unknown;
@@ -120,6 +139,7 @@ export class YolDatabase extends Dexie {
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
+	imports!: EntityTable<ImportRecord, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -191,10 +211,12 @@ export class YolDatabase extends Dexie {
 				await tx.table<ValuePack>('valuePacks').bulkPut([...packs.values()]);
 				await values.bulkDelete(moving.map((v) => v.id));
 			});
-		// Version 11 (8 to 10 are left to other tables): the coordinator's validation rules,
-		// synced like the catalogue and found by the indicator they check. A new table only: the
-		// device pulls its rules on the next sync.
-		this.version(11).stores({ rules: 'id, indicatorId' });
+		// Version 13: spreadsheet imports confirmed on this device, each with what its values
+		// replaced, so one can be undone as a whole until it syncs (imports.ts). Never synced.
+		this.version(13).stores({ imports: 'id, at' });
+		// Version 14: the coordinator's validation rules, synced like the catalogue and found by
+		// the indicator they check. A new table only: the device pulls its rules on the next sync.
+		this.version(14).stores({ rules: 'id, indicatorId' });
 	}
 }
 

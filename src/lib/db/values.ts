@@ -1,4 +1,5 @@
 import { parseIndicatorValue, type IndicatorValue } from '$lib/domain/indicators';
+import type { Language } from '$lib/domain/languages';
 import { valueId } from '$lib/domain/value-id';
 import type { HistoryEntry, LocalValue, YolDatabase } from './database';
 import { StorageFullError, isQuotaError } from './errors';
@@ -11,6 +12,8 @@ export interface ValueInput {
 	cell: string;
 	value: number | null;
 	comment: string;
+	/** The language the person typed the comment in (the interface's, as they typed it). */
+	commentLang?: Language;
 }
 
 export class InvalidValueError extends Error {
@@ -40,8 +43,15 @@ export async function saveValue(
 			if (existing && existing.value === input.value && existing.comment === input.comment) {
 				return existing;
 			}
+			const { commentLang: typedIn, ...fields } = input;
+			const commentLang = !input.comment
+				? undefined
+				: existing?.comment === input.comment
+					? existing.commentLang
+					: typedIn;
 			const candidate: IndicatorValue = {
-				...input,
+				...fields,
+				...(commentLang ? { commentLang } : {}),
 				id,
 				updatedAt: now.toISOString(),
 				updatedBy: by,

@@ -4,6 +4,7 @@ import { AREAS, AREA_PREFIX, areaOfCode } from './areas';
 import { DIMENSIONS, isCellKey, isCellOfGrid } from './disaggregation';
 import { parseExpression } from './formula';
 import { PERIODICITIES, isPeriodId, matchesPeriodicity } from './periods';
+import { LanguageCode } from './schema-parts';
 import { UNITS, UNIT_MAX, type Unit } from './units';
 import { checkValue } from './validation';
 import { valueId } from './value-id';
@@ -213,6 +214,11 @@ export const IndicatorValueSchema = v.object({
 		v.string('comment must be text'),
 		v.maxLength(2000, 'comment is longer than 2000 characters')
 	),
+	/**
+	 * The language the comment was typed in. Comments are never translated: a reader of another
+	 * language sees it marked. Absent on an empty comment and on values saved before it was kept.
+	 */
+	commentLang: v.optional(LanguageCode('commentLang')),
 	updatedAt: v.pipe(v.string(), v.isoTimestamp('updatedAt must be an ISO timestamp')),
 	updatedBy: v.pipe(v.string('updatedBy must be text'), v.nonEmpty('updatedBy is empty')),
 	rev: v.pipe(

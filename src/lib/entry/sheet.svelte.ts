@@ -130,24 +130,26 @@ export class EntrySheet {
 					.ask({ key, value: decision.value, previous: decision.previous })
 					.finally(() => (this.#asking = false));
 				if (comment === null) return false;
-				return this.#write(key, raw, decision.value, comment);
+				return this.#write(key, raw, decision.value, comment, lang);
 			}
 			case 'save':
-				return this.#write(key, raw, decision.value, record?.comment ?? '');
+				return this.#write(key, raw, decision.value, record?.comment ?? '', lang);
 		}
 	}
 
 	/** A comment alone: the value stays as stored (a typed, unsaved value is not slipped in). */
-	async saveComment(key: string, comment: string): Promise<boolean> {
+	async saveComment(key: string, comment: string, lang: Language): Promise<boolean> {
 		const record = this.record(key);
-		return this.#write(key, undefined, record?.value ?? null, comment.trim());
+		return this.#write(key, undefined, record?.value ?? null, comment.trim(), lang);
 	}
 
 	async #write(
 		key: string,
 		raw: string | undefined,
 		value: number | null,
-		comment: string
+		comment: string,
+		// The interface's language as the person typed: what a new comment is written in.
+		commentLang: Language
 	): Promise<boolean> {
 		const { db, indicator, locationId, period } = this.source;
 		this.saving[key] = true;
@@ -156,7 +158,7 @@ export class EntrySheet {
 			this.#by ??= currentUserLabel(db);
 			const saved = await saveValue(
 				db,
-				{ indicatorId: indicator.id, locationId, period, cell: key, value, comment },
+				{ indicatorId: indicator.id, locationId, period, cell: key, value, comment, commentLang },
 				await this.#by
 			);
 			this.#recent[key] = saved;

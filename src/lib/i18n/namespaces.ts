@@ -14,10 +14,11 @@ export const SHELL_NAMESPACES = ['common', 'sync', 'pwa', 'areas'] as const;
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
 	'': ['dashboard', 'checks'],
 	admin: ['admin'],
-	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation', 'checks'],
+	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation', 'import', 'checks'],
 	checks: ['checks', 'dashboard', 'auth', 'entry'],
 	catalogue: ['auth', 'catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
+	import: ['import', 'validation'],
 	indicators: ['dashboard', 'detail', 'entry'],
 	measures: ['auth', 'measures', 'meetings', 'catalogue', 'organisations'],
 	meeting: ['dashboard', 'detail', 'checks'],

@@ -8,6 +8,7 @@ import type { MetaEntry, YolDatabase } from '$lib/db/database';
 import type { CheckedPage } from './apply-page';
 import {
 	ACKED_PREFIX,
+	AWAITED_CONFLICT_PREFIX,
 	PULL_CURSOR_KEY,
 	PULL_SCOPE_KEY,
 	emptySummary,
@@ -39,6 +40,17 @@ async function checkPage(changes: readonly Change[]): Promise<CheckedPage> {
 	if (changes.length === 0) return new Map();
 	applying ??= await import('./apply-page');
 	return applying.checkPage(changes);
+}
+
+/**
+ * Loads apply-page when the last page must settle conflict markers a push answer left waiting,
+ * though no page brought anything: the server's empty answer is its word that no conflict
+ * stands behind them for this user. Outside the page's transaction, for the same reason.
+ */
+async function loadForMarks(db: YolDatabase): Promise<void> {
+	if (applying) return;
+	const awaited = await db.meta.where('key').startsWith(AWAITED_CONFLICT_PREFIX).count();
+	if (awaited > 0) applying = await import('./apply-page');
 }
 
 /**
@@ -121,6 +133,7 @@ export async function pullChanges(
 		}
 		// A page and its cursor in one transaction: an interrupted first sync resumes at the
 		// page it stopped on, with no page applied twice or skipped.
+		if (!more) await loadForMarks(db);
 		const from = after;
 		const current = page;
 		const currentChecked = checked;

@@ -73,6 +73,32 @@ describe('resolvedFields', () => {
 	});
 });
 
+describe('resolvedFields and the comment language', () => {
+	const both = {
+		...conflict,
+		fields: ['value', 'comment'] as ConflictRecord['fields'],
+		yours: { ...conflict.yours, commentLang: 'ru' as const },
+		theirs: { ...conflict.theirs, commentLang: 'az' as const }
+	};
+	const current = { value: 21, comment: 'kept', commentLang: 'az' as const };
+
+	it('carries the language with the comment the resolution keeps', () => {
+		expect(resolvedFields(both, current, 'yours').commentLang).toBe('ru');
+		expect(resolvedFields(both, current, 'theirs').commentLang).toBe('az');
+		expect(resolvedFields(both, current, 'other', 5).commentLang).toBe('az');
+	});
+
+	it('leaves the current comment and its language when only the number clashed', () => {
+		const valueOnly = { ...both, fields: ['value'] as ConflictRecord['fields'] };
+		const typedInEn = { ...current, comment: 'noted', commentLang: 'en' as const };
+		expect(resolvedFields(valueOnly, typedInEn, 'yours')).toEqual({
+			value: 22,
+			comment: 'noted',
+			commentLang: 'en'
+		});
+	});
+});
+
 describe('resolutionProblem', () => {
 	const mutation = { entityId: 'v1', conflictId: 'c1' };
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Actor } from '../auth';
+import { LANGUAGES, type Language } from '../languages';
 
 /**
  * A value conflict as every side sees it: the server writes it, devices pull it like any record
@@ -21,6 +22,8 @@ export type ConflictField = (typeof CONFLICT_FIELDS)[number];
 const Side = v.object({
 	value: v.nullable(v.number()),
 	comment: v.string(),
+	/** The language that version's comment was typed in, when the device said. */
+	commentLang: v.optional(v.picklist(LANGUAGES)),
 	/** updatedBy of that version: the user id of who typed it, as the server's session knew them. */
 	by: v.string(),
 	at: v.string(),
@@ -108,19 +111,30 @@ export function isOpen(conflict: Pick<ConflictRecord, 'resolvedAt'>): boolean {
  * resolution never undoes an edit it was not asked about. 'other' replaces the value with the
  * typed number and keeps the comment in conflict from the kept version.
  */
+/** What a resolution writes into the value: the comment's language goes with the comment. */
+export interface ResolvedFields {
+	value: number | null;
+	comment: string;
+	commentLang?: Language | undefined;
+}
+
 export function resolvedFields(
 	conflict: Pick<ConflictRecord, 'fields' | 'yours' | 'theirs'>,
-	current: { value: number | null; comment: string },
+	current: ResolvedFields,
 	choice: ResolutionChoice,
 	other: number | null = null
-): { value: number | null; comment: string } {
-	const pick = (side: ConflictSide) => ({
+): ResolvedFields {
+	const commentFrom = (side: ConflictSide): Pick<ResolvedFields, 'comment' | 'commentLang'> =>
+		conflict.fields.includes('comment')
+			? { comment: side.comment, commentLang: side.comment ? side.commentLang : undefined }
+			: { comment: current.comment, commentLang: current.commentLang };
+	const pick = (side: ConflictSide): ResolvedFields => ({
 		value: conflict.fields.includes('value') ? side.value : current.value,
-		comment: conflict.fields.includes('comment') ? side.comment : current.comment
+		...commentFrom(side)
 	});
 	if (choice === 'yours') return pick(conflict.yours);
 	if (choice === 'theirs') return pick(conflict.theirs);
-	return { value: other, comment: pick(conflict.theirs).comment };
+	return { value: other, ...commentFrom(conflict.theirs) };
 }
 
 /**

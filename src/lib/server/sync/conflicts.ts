@@ -4,6 +4,7 @@ import {
 	type ConflictRecord,
 	type ConflictSide
 } from '../../domain/sync/conflict';
+import { isLanguage } from '../../domain/languages';
 import type { Mutation, MutationResult } from '../../domain/sync/protocol';
 import type { Pusher } from './apply-mutation';
 import { nameSides } from './authors';
@@ -53,6 +54,7 @@ function side(data: unknown, deviceId: string, rev: number): ConflictSide {
 	return {
 		value: typeof d.value === 'number' ? d.value : null,
 		comment: typeof d.comment === 'string' ? d.comment : '',
+		...(isLanguage(d.commentLang) ? { commentLang: d.commentLang } : {}),
 		by: typeof d.updatedBy === 'string' ? d.updatedBy : '',
 		at: typeof d.updatedAt === 'string' ? d.updatedAt : '',
 		deviceId,

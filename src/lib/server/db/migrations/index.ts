@@ -4,6 +4,7 @@ import { m003Auth } from './003-auth';
 import { m004ConflictResolution } from './004-conflict-resolution';
 import { m005ValueIds } from './005-value-ids';
 import { m006Authors } from './006-authors';
+import { m009Exchange } from './009-exchange';
 import type { Store } from '../store';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
 	m003Auth,
 	m004ConflictResolution,
 	m005ValueIds,
-	m006Authors
+	m006Authors,
+	m009Exchange
 ];

@@ -13,5 +13,6 @@ export const SCREENS = [
 	'/catalogue',
 	'/catalogue/locations',
 	'/conflicts',
+	'/checks',
 	'/no-such-page'
 ] as const;

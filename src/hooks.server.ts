@@ -1,6 +1,8 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { gateApi } from '$lib/server/auth/http';
 import { compressResponse } from '$lib/server/http/compress';
+import { problem, RETRY_LATER } from '$lib/server/http/problem';
+import { isStoreUnavailable } from '$lib/server/http/unavailable';
 import { HSTS, SECURITY_HEADERS, servedOverHttps } from '$lib/server/http/security-headers.js';
 import { initServer } from '$lib/server/init';
 import { loadOpsConfig } from '$lib/server/ops/env';
@@ -10,12 +12,18 @@ import { peerAddress } from '$lib/server/ops/peer';
 import { withRequest } from '$lib/server/ops/request-context';
 import { requestIdFor } from '$lib/server/ops/request-id';
 
-/** Opens the store, runs migrations and loads demo data before the first request is served. */
+/**
+ * Opens the store, runs migrations and loads demo data before the first request is served
+ * (adapter-node listens only once this is done): a database not reachable yet is waited for.
+ */
 export const init: ServerInit = async () => {
-	await initServer();
+	await initServer(undefined, { wait: true });
 };
 
 const ops = loadOpsConfig();
+
+const UNAVAILABLE =
+	'The server cannot reach its database just now; nothing was changed. Try again in a few seconds.';
 
 /** Answered without a session and before the store opens: a probe must work while it cannot. */
 const PROBES = new Set(['/api/health/ready']);
@@ -33,7 +41,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const method = event.request.method;
 		let response: Response;
 		try {
-			response = await answer(event, resolve);
+			response = await answer(event, resolve).catch((error: unknown) => {
+				// The session check (or a route's own read) met a database that cannot answer now
+				// (restarting, failing over): the client tries again later, as for a route's 503.
+				if (!isStoreUnavailable(error)) throw error;
+				log().warn({ method, route, err: errorFields(error) }, 'database unavailable');
+				return problem(503, UNAVAILABLE, undefined, RETRY_LATER);
+			});
 		} catch (error) {
 			observeRequest(route, method, 500, (performance.now() - started) / 1000);
 			log().error({ method, route, status: 500, err: errorFields(error) }, 'request failed');

@@ -13,6 +13,8 @@ export const SCREENS = [
 	'/catalogue',
 	'/catalogue/locations',
 	'/conflicts',
+	'/import',
+	'/exchange',
 	'/checks',
 	'/no-such-page'
 ] as const;

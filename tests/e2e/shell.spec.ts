@@ -108,9 +108,11 @@ test.describe('the app shell', () => {
 			await page.keyboard.press('Tab');
 			reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
 		}
-		expect(reached.slice(0, 10)).toEqual([
+		expect(reached.slice(0, 11)).toEqual([
 			'Məzmuna keçid',
 			'Y Yol Qaçqınların inteqrasiyası üzrə yol xəritəsi',
+			// The sync panel's details button, named "Sinxronlaşdırma və yaddaş haqqında".
+			'i',
 			'İndi sinxronlaşdır',
 			'AZ Azərbaycanca',
 			'EN English',

@@ -20,11 +20,13 @@ import { storedValues } from '../factories/stored-values';
  * Every request a test device sends goes through here. When accounts land, this is the one place
  * that adds the session cookie (sign in once per device, keep the Set-Cookie, send it back).
  */
-export function deviceFetch(baseUrl: string): typeof fetch {
-	return (input, init) => {
+export function deviceFetch(baseUrl: string, observe?: (response: Response) => void): typeof fetch {
+	return async (input, init) => {
 		const headers = new Headers(init?.headers);
 		if (session) headers.set('cookie', session);
-		return fetch(new URL(String(input), baseUrl), { ...init, headers });
+		const response = await fetch(new URL(String(input), baseUrl), { ...init, headers });
+		observe?.(response);
+		return response;
 	};
 }
 
@@ -79,12 +81,12 @@ export interface Device {
 /** A new device (or, with `name`, a second tab on an existing device's database). */
 export async function openDevice(
 	baseUrl: string,
-	options: { name?: string; id?: string } = {}
+	options: { name?: string; id?: string; observe?: (response: Response) => void } = {}
 ): Promise<Device> {
 	const name = options.name ?? `fault-${crypto.randomUUID()}`;
 	const db = new YolDatabase(name);
 	await db.open();
-	const inner = fetchTransport(deviceFetch(baseUrl));
+	const inner = fetchTransport(deviceFetch(baseUrl, options.observe));
 	const traffic: Traffic = { pushes: [], pulls: [] };
 	const transport: SyncTransport = {
 		async push(request) {

@@ -97,40 +97,65 @@ export class ServerProcess {
 
 	constructor(
 		readonly port: number,
-		private readonly db: ServerDb
+		private readonly db: ServerDb,
+		/** More settings for this process (behind a proxy: ORIGIN, ADDRESS_HEADER …). */
+		private readonly extraEnv: Record<string, string> = {},
+		/** How long `start` waits for the server to answer (a busy machine starts it slowly). */
+		private readonly startWithinMs = 10_000
 	) {
 		this.url = `http://127.0.0.1:${port}`;
 	}
 
 	async start(): Promise<void> {
+		this.launch();
+		if (await this.serving(this.startWithinMs)) return;
+		await this.kill();
+		throw new Error(`the server did not start on ${this.url}:\n${this.output}`);
+	}
+
+	/** Starts the process without waiting for it to serve (see `serving`). */
+	launch(): void {
 		if (!existsSync(BUILD)) throw new Error(`${BUILD} is missing: run \`npx vite build\` first`);
+		this.output = '';
+		this.killed = false;
 		const child = spawn(process.execPath, [ENTRY], {
 			env: {
 				...process.env,
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
 				YOL_DEMO: '0',
-				...this.db.env
+				...this.db.env,
+				...this.extraEnv
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		this.child = child;
 		const keep = (chunk: Buffer) => {
-			this.output = (this.output + chunk.toString()).slice(-4000);
+			this.output = (this.output + chunk.toString()).slice(-20_000);
 		};
 		child.stdout?.on('data', keep);
 		child.stderr?.on('data', keep);
-		for (let i = 0; i < 200; i++) {
-			if (child.exitCode !== null) break;
+	}
+
+	/** Whether the process answers /api/health with 200 within `ms` (false if it exited). */
+	async serving(ms: number): Promise<boolean> {
+		const until = Date.now() + ms;
+		while (Date.now() < until) {
+			if (!this.running) return false;
 			try {
-				if ((await fetch(`${this.url}/api/health`)).ok) return;
+				if ((await fetch(`${this.url}/api/health`)).ok) return true;
 			} catch {
 				// not listening yet
 			}
 			await new Promise((r) => setTimeout(r, 50));
 		}
-		await this.kill();
-		throw new Error(`the server did not start on ${this.url}:\n${this.output}`);
+		return false;
+	}
+
+	/** Whether the process is alive (started and not exited). */
+	get running(): boolean {
+		const child = this.child;
+		return child !== undefined && child.exitCode === null && child.signalCode === null;
 	}
 
 	/** Kills the process (SIGKILL by default: no shutdown hook runs) and waits for its exit. */
@@ -145,8 +170,12 @@ export class ServerProcess {
 
 	/** SIGKILL without waiting: for use in the middle of a request. */
 	killNow(): void {
+		this.killed = true;
 		this.child?.kill('SIGKILL');
 	}
+
+	/** Whether a test killed it (killNow) since it last started. */
+	killed = false;
 
 	async restart(): Promise<void> {
 		await this.kill();

@@ -17,8 +17,12 @@ describeStores('migrate', (db, dialect) => {
 		const result = await migrate(store);
 		expect(result).toEqual({ applied: migrations.map((m) => m.id), latest });
 		expect(await schemaVersion(store)).toBe(latest);
-		// Migration 1 made the meta table.
-		expect(await store.all('SELECT key, value FROM meta')).toEqual([]);
+		// Migration 1 made the meta table; migration 010 wrote the server's first epoch in it.
+		const meta = await store.all<{ key: string; value: string }>('SELECT key, value FROM meta');
+		expect(meta.map((row) => row.key)).toEqual(['epoch']);
+		expect(meta[0]!.value).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		);
 	});
 
 	it('records each migration in schema_migrations', async () => {
@@ -41,8 +45,11 @@ describeStores('migrate', (db, dialect) => {
 		const { store } = db();
 		await migrate(store);
 		const first = await store.all('SELECT * FROM schema_migrations ORDER BY id');
+		const meta = await store.all('SELECT key, value FROM meta');
 		expect(await migrate(store)).toEqual({ applied: [], latest });
 		expect(await store.all('SELECT * FROM schema_migrations ORDER BY id')).toEqual(first);
+		// The epoch too: a server restarting keeps its line of history.
+		expect(await store.all('SELECT key, value FROM meta')).toEqual(meta);
 	});
 
 	it('applies only the migrations that are missing, in order', async () => {

@@ -8,6 +8,7 @@ import {
 	type PullResponse
 } from '../../src/lib/domain/sync/protocol';
 import { migrate } from '../../src/lib/server/db/migrate';
+import { getMeta } from '../../src/lib/server/db/meta';
 import type { Store } from '../../src/lib/server/db/store';
 import { handlePull } from '../../src/lib/server/sync/http';
 import { pullChanges, scopeFor } from '../../src/lib/server/sync/pull';
@@ -75,13 +76,17 @@ async function httpPull(store: Store, actor: Actor, after: number, limit = 100) 
 	return (await response.json()) as PullResponse;
 }
 
+/** pullChanges' page, and the server's epoch (migration 010) that every HTTP answer adds. */
 async function direct(store: Store, actor: Actor, after: number, limit = 100) {
 	const { canSeeConflict } = await import('../../src/lib/domain/sync/conflict');
-	return pullChanges(store, after, limit, await scopeFor(store, actor), (change) =>
+	const page = await pullChanges(store, after, limit, await scopeFor(store, actor), (change) =>
 		change.entity !== 'conflict' || change.data === null
 			? true
 			: canSeeConflict(actor, change.data as never)
 	);
+	const epoch = await getMeta(store, 'epoch');
+	expect(epoch).toMatch(/^[0-9a-f-]{36}$/);
+	return { ...page, epoch };
 }
 
 describeStores('pulls over HTTP, from the page cache', (db) => {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ActorSchema } from '$lib/domain/auth';
+import { sendJson } from '$lib/http/send-json';
 
 /**
  * The administrator's calls to /api/admin/users. Online only (managing accounts is inherently
@@ -30,26 +31,9 @@ async function call<T>(
 	init: RequestInit,
 	schema: v.GenericSchema<unknown, T> | null
 ): Promise<AdminResult<T>> {
-	let response: Response;
-	try {
-		response = await fetchFn(url, {
-			...init,
-			credentials: 'same-origin',
-			cache: 'no-store',
-			headers: {
-				accept: 'application/json',
-				...(init.body ? { 'content-type': 'application/json' } : {})
-			}
-		});
-	} catch {
-		return { ok: false, failure: { kind: 'offline' } };
-	}
-	let body: unknown;
-	try {
-		body = response.status === 204 ? undefined : await response.json();
-	} catch {
-		body = undefined;
-	}
+	const response = await sendJson(fetchFn, url, init);
+	if (!response) return { ok: false, failure: { kind: 'offline' } };
+	const { body } = response;
 	if (response.status === 401) return { ok: false, failure: { kind: 'signed_out' } };
 	if (!response.ok) {
 		const parsed = v.safeParse(ErrorBodySchema, body);

@@ -7,6 +7,7 @@ import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
 import type { Rule } from '$lib/domain/rules/schema';
 import type { Setting } from '$lib/domain/settings';
+import type { MappingAnswer } from '$lib/domain/exchange/api';
 import type { Entity } from '$lib/domain/sync/protocol';
 
 /**
@@ -119,6 +120,16 @@ export interface ImportRecord {
 	values: ImportedValue[];
 }
 
+/**
+ * The working group's DHIS2 mapping as the server last gave it (GET /api/exchange/mapping), so
+ * that a coordinator exports offline with the UIDs the group agreed on.
+ */
+export interface LocalExchangeMapping {
+	id: string;
+	answer: MappingAnswer;
+	fetchedAt: string;
+}
+
 export interface MetaEntry {
 	key: string;
 	value: unknown;
@@ -140,6 +151,7 @@ export class YolDatabase extends Dexie {
 	meta!: EntityTable<MetaEntry, 'key'>;
 	conflicts!: EntityTable<LocalConflict, 'id'>;
 	imports!: EntityTable<ImportRecord, 'id'>;
+	exchangeMappings!: EntityTable<LocalExchangeMapping, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -214,9 +226,12 @@ export class YolDatabase extends Dexie {
 		// Version 13: spreadsheet imports confirmed on this device, each with what its values
 		// replaced, so one can be undone as a whole until it syncs (imports.ts). Never synced.
 		this.version(13).stores({ imports: 'id, at' });
-		// Version 14: the coordinator's validation rules, synced like the catalogue and found by
+		// Version 15 (14, 16 to 18 are other features'): the DHIS2 mapping kept for offline
+		// exports. A new table only: the exchange screen fetches the mapping when next online.
+		this.version(15).stores({ exchangeMappings: 'id' });
+		// Version 16: the coordinator's validation rules, synced like the catalogue and found by
 		// the indicator they check. A new table only: the device pulls its rules on the next sync.
-		this.version(14).stores({ rules: 'id, indicatorId' });
+		this.version(16).stores({ rules: 'id, indicatorId' });
 	}
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from './config';
 import { describeStore, openStore } from './db';
+import { isStoreUnavailable } from './http/unavailable';
 import { ensureMeta } from './db/meta';
 import { migrate } from './db/migrate';
 import type { Store } from './db/store';
@@ -23,12 +24,20 @@ let starting: Promise<Running> | undefined;
 /**
  * Opens the store, migrates it and seeds demo data, once per process: later calls get the same
  * result (and ignore `config`). A failed start is forgotten, so the next call tries again.
+ * `wait`: the process's own start (hooks' `init`, before it listens): a database that cannot
+ * answer yet (PostgreSQL starting, refusing connections, a failover) is waited for, with a log
+ * line saying why, instead of the process dying and a supervisor restarting it in a loop.
  */
-export async function initServer(config?: Config): Promise<ServerContext> {
-	starting ??= start(config ?? loadConfig()).catch((error: unknown) => {
-		starting = undefined;
-		throw error;
-	});
+export async function initServer(
+	config?: Config,
+	options: { wait?: boolean } = {}
+): Promise<ServerContext> {
+	starting ??= startWhenReachable(config ?? loadConfig(), options.wait ?? false).catch(
+		(error: unknown) => {
+			starting = undefined;
+			throw error;
+		}
+	);
 	return (await starting).context;
 }
 
@@ -46,6 +55,32 @@ export async function stopServer(): Promise<void> {
 	if (!running) return;
 	running.stopListening();
 	await running.context.store.close();
+}
+
+/** Waits between attempts to reach the database at start: 1 s, 2 s, 4 s … at most 10 s. */
+const WAIT_MAX_MS = 10_000;
+
+async function startWhenReachable(config: Config, wait: boolean): Promise<Running> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await start(config);
+		} catch (error) {
+			if (!wait || !isStoreUnavailable(error)) throw error;
+			const ms = Math.min(1000 * 2 ** (attempt - 1), WAIT_MAX_MS);
+			log(
+				`waiting for the database (${describeStore(config)}): ${reasonOf(error)}; ` +
+					`trying again in ${ms / 1000} s (attempt ${attempt})`
+			);
+			await new Promise((resolve) => setTimeout(resolve, ms));
+		}
+	}
+}
+
+/** The error's code and message, for the operator (the URL's password is never in either). */
+function reasonOf(error: unknown): string {
+	const { code, message } = error as { code?: unknown; message?: unknown };
+	const text = typeof message === 'string' && message !== '' ? message : String(error);
+	return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
 
 async function start(config: Config): Promise<Running> {

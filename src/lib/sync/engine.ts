@@ -10,7 +10,9 @@ import {
 	ACKED_PREFIX,
 	AWAITED_CONFLICT_PREFIX,
 	PULL_CURSOR_KEY,
+	PULL_EPOCH_KEY,
 	PULL_SCOPE_KEY,
+	RESTORE_STASH_KEY,
 	emptySummary,
 	syncTables,
 	type SyncSummary
@@ -81,11 +83,27 @@ async function pullOrRestart(
 	} catch (error) {
 		if (!(error instanceof SyncHttpError) || error.status !== 409) throw error;
 		if (error.field !== PULL_FROM_START || after === 0) throw error;
-		const { restartPull } = await import('./rescope');
-		await restartPull(db);
+		// Restored, most likely: this device's own acknowledged edits are kept to send again.
+		const { restartAfterRestore } = await import('./restore');
+		await restartAfterRestore(db);
 		return [await transport.pull(0, size), 0];
 	}
 }
+
+/**
+ * Whether the server's epoch changed since this device last pulled (it was restored from a
+ * backup): what was pulled was set aside, own acknowledged edits kept (restore.ts), and the
+ * caller pulls again from the start. Nearly every round finds the same epoch, read without a
+ * write transaction and without loading restore.ts.
+ */
+async function epochChanged(db: YolDatabase, epoch: string | undefined): Promise<boolean> {
+	if (epoch === undefined || (await db.meta.get(PULL_EPOCH_KEY))?.value === epoch) return false;
+	const { adoptEpoch } = await import('./restore');
+	return adoptEpoch(db, epoch);
+}
+
+/** Rounds whose pull sent own edits the restored server had lost back to the outbox. */
+const requeuedIn = new WeakSet<SyncSummary>();
 
 /** The first page of a first sync (see pullChanges). */
 const FIRST_PAGE = 1000;
@@ -114,11 +132,17 @@ export async function pullChanges(
 	let size = firstSync ? Math.min(pageSize, FIRST_PAGE) : pageSize;
 	let page: PullResponse;
 	[page, after] = await pullOrRestart(db, transport, after, size);
+	if (await epochChanged(db, page.epoch)) {
+		after = 0;
+		page = await transport.pull(after, size);
+	}
 	if (await scopeChanged(db, page.scope)) {
 		// Pulled under another scope: what may still be seen comes again, from the start.
 		after = 0;
 		page = await transport.pull(after, size);
 	}
+	// A restart after a restore not finished yet: its last page compares the edits kept aside.
+	const restore = (await db.meta.get(RESTORE_STASH_KEY)) ? await import('./restore') : undefined;
 	let checked = await checkPage(page.changes);
 	for (;;) {
 		const more = page.hasMore && page.cursor > after;
@@ -146,6 +170,7 @@ export async function pullChanges(
 			await db.meta.put({ key: PULL_CURSOR_KEY, value: Math.max(from, current.cursor) });
 			// The server's last word: a conflict marker nothing stands behind ends here.
 			if (!more && applying) await applying.endStaleConflictMarks(db);
+			if (!more && restore && (await restore.requeueLost(db)) > 0) requeuedIn.add(summary);
 			if (!more && caughtUp) await db.meta.put(caughtUp());
 		});
 		writing.catch(() => undefined);
@@ -196,7 +221,7 @@ export async function syncOnce(
 	options: SyncOptions = {}
 ): Promise<SyncSummary> {
 	const summary = emptySummary();
-	const push = await pushHalf(db);
+	let push = await pushHalf(db);
 	try {
 		await push?.pushOutbox(db, transport, deviceId, summary);
 		await pullChanges(
@@ -209,6 +234,12 @@ export async function syncOnce(
 			// After a push, the round ends with its settling: the marker waits for it.
 			push ? undefined : options.done
 		);
+		if (requeuedIn.has(summary)) {
+			// The server was restored and lacked edits of this device: they go now, in this round.
+			push ??= await import('./push');
+			await push.pushOutbox(db, transport, deviceId, summary);
+			await pullChanges(db, transport, options.pageSize ?? PULL_PAGE_DEFAULT, summary);
+		}
 	} catch (error) {
 		// Whatever was acknowledged before the failure still settles; the failure is what counts.
 		await push?.settleAcknowledgedLeftovers(db).catch(() => undefined);

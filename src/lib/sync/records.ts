@@ -15,6 +15,15 @@ export const PULL_CURSOR_KEY = 'pull_cursor';
 /** The scope key (PullResponse.scope) of the pages this device's records came from (meta). */
 export const PULL_SCOPE_KEY = 'pull_scope';
 
+/** The server's epoch (PullResponse.epoch) as this device last saw it (meta; see restore.ts). */
+export const PULL_EPOCH_KEY = 'pull_epoch';
+
+/**
+ * This device's own acknowledged values, put aside when the server was found restored, until
+ * the pull from the start ends and shows which of them the server lost (restore.ts).
+ */
+export const RESTORE_STASH_KEY = 'sync_restore_own';
+
 /**
  * The newest server copy of a record pulled while this device had unsent edits to it (kept in
  * meta, one entry per record). If the server then sets those edits aside (conflict) or refuses

@@ -45,7 +45,7 @@ export async function restartPull(db: YolDatabase): Promise<void> {
  * in the outbox, saved here only, or refused (the person still has to see why), and conflicts
  * with a resolution on its way.
  */
-async function setAsidePulled(db: YolDatabase): Promise<void> {
+export async function setAsidePulled(db: YolDatabase): Promise<void> {
 	const waiting = new Set<string>();
 	await db.outbox.each((entry) => waiting.add(`${entry.entity}:${entry.entityId}`));
 	for (const entity of RECORD_ENTITIES) {

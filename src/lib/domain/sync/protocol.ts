@@ -8,7 +8,7 @@ import { ResolvesSchema } from './conflict';
  */
 export const PROTOCOL_VERSION = 5;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 14;
+export const CLIENT_SCHEMA_VERSION = 16;
 
 /**
  * What a change can be about. Version 2 added the roadmap's organisations, measures, measure
@@ -198,7 +198,14 @@ export const PullResponseSchema = v.object({
 	 * records on the device were pulled under another scope: the device sets aside what it may no
 	 * longer see (all but its own unsynced changes) and pulls its data again from the start.
 	 */
-	scope: v.optional(v.string())
+	scope: v.optional(v.string()),
+	/**
+	 * The server's epoch: a random value that changes when the server is restored from a backup
+	 * (migration 010). A device that sees it change keeps and sends again its own acknowledged
+	 * edits the server no longer has, and pulls again from the start (sync/restore.ts).
+	 * Optional: servers of before send none, and devices of before ignore it.
+	 */
+	epoch: v.optional(v.string())
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
 

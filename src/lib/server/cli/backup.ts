@@ -1,7 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { loadConfig, type Env } from '../config';
+import { openStore } from '../db';
+import { setMeta } from '../db/meta';
 
 /**
  * `npm run backup [file]` and `npm run restore <file>` for the embedded SQLite store.
@@ -52,8 +55,10 @@ export function restore(
 	source: string | undefined,
 	env: Env = process.env,
 	now = new Date()
-): { restored: string; keptAs?: string } {
-	if (!source) throw new CliError('Usage: npm run restore -- <backup file>');
+): { restored: string; keptAs?: string; epoch: string } {
+	if (!source) {
+		throw new CliError('Usage: npm run restore -- <backup file>   (or -- --new-epoch)');
+	}
 	const config = loadConfig(env);
 	if (config.databaseUrl) throw new CliError(POSTGRES);
 	const from = resolve(source);
@@ -76,9 +81,48 @@ export function restore(
 	// Copied under a temporary name and renamed: a crash midway never leaves half a database.
 	const partial = join(dirname(live), `.${basename(live)}.restoring`);
 	copyFileSync(from, partial);
-	for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
+	const epoch = writeNewEpoch(partial);
+	for (const suffix of ['-wal', '-shm']) {
+		rmSync(`${live}${suffix}`, { force: true });
+		rmSync(`${partial}${suffix}`, { force: true });
+	}
 	renameSync(partial, live);
-	return keptAs ? { restored: live, keptAs } : { restored: live };
+	return keptAs ? { restored: live, keptAs, epoch } : { restored: live, epoch };
+}
+
+/**
+ * A restored server has gone back in time: a new epoch (migration 010) tells every device so on
+ * its next pull, and they send again what they had acknowledged after the backup.
+ */
+function writeNewEpoch(file: string): string {
+	const epoch = randomUUID();
+	const db = new Database(file, { fileMustExist: true });
+	try {
+		db.prepare(
+			'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+		).run('epoch', epoch);
+		// Whole in the main file, so the rename carries it.
+		db.pragma('wal_checkpoint(TRUNCATE)');
+	} finally {
+		db.close();
+	}
+	return epoch;
+}
+
+/**
+ * `npm run restore -- --new-epoch`: after a restore by other means (pg_restore, a volume
+ * snapshot), the new epoch that `npm run restore` writes itself. On either store.
+ */
+export async function newEpoch(env: Env = process.env): Promise<string> {
+	const config = loadConfig(env);
+	const store = openStore(config);
+	try {
+		const epoch = randomUUID();
+		await setMeta(store, 'epoch', epoch);
+		return epoch;
+	} finally {
+		await store.close();
+	}
 }
 
 /** A Yol database, whole: refuses a file that is not SQLite, is damaged or was never migrated. */
@@ -124,9 +168,11 @@ export async function main(command: 'backup' | 'restore', argv: string[]): Promi
 	try {
 		if (command === 'backup') {
 			console.log(await backup(argv[0]));
+		} else if (argv[0] === '--new-epoch') {
+			console.log(`New epoch ${await newEpoch()}: devices will send again what this store lacks.`);
 		} else {
-			const { restored, keptAs } = restore(argv[0]);
-			console.log(`Restored ${restored}`);
+			const { restored, keptAs, epoch } = restore(argv[0]);
+			console.log(`Restored ${restored} (new epoch ${epoch})`);
 			if (keptAs) console.log(`The database it replaced is kept as ${keptAs}`);
 		}
 		return 0;

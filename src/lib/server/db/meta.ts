@@ -1,7 +1,7 @@
 import type { Store } from './store';
 
 /** Keys in use, listed so a typo is a type error rather than a setting silently never found. */
-export type MetaKey = 'instance_id' | 'demo_seeded_at';
+export type MetaKey = 'instance_id' | 'demo_seeded_at' | 'epoch';
 
 export async function getMeta(store: Store, key: MetaKey): Promise<string | undefined> {
 	const row = await store.get<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]);

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import postgres from 'postgres';
+import { guardNextWrite } from './postgres-guard';
 import { createQueue } from './queue';
 import { innermost, type Scope } from './scope';
 import {
@@ -72,19 +73,20 @@ type TxSql = postgres.TransactionSql<Record<string, unknown>>;
 
 /** The shared store for deployments with several stateless app servers in front of one database. */
 export function openPostgres(options: PostgresOptions): Store {
-	const sql = postgres(options.url, {
-		max: options.max ?? 10,
-		connect_timeout: 10,
-		types,
-		// `CREATE TABLE IF NOT EXISTS` and friends send notices that are not worth a log line.
-		onnotice: () => undefined,
-		connection: {
-			application_name: 'yol',
-			TimeZone: 'UTC',
-			...(options.schema ? { search_path: options.schema } : {})
-		}
-	}) as unknown as Sql;
-	return new PostgresStore(sql, options.max ?? 10);
+	const connect = () =>
+		postgres(options.url, {
+			max: options.max ?? 10,
+			connect_timeout: 10,
+			types,
+			// `CREATE TABLE IF NOT EXISTS` and friends send notices that are not worth a log line.
+			onnotice: () => undefined,
+			connection: {
+				application_name: 'yol',
+				TimeZone: 'UTC',
+				...(options.schema ? { search_path: options.schema } : {})
+			}
+		}) as unknown as Sql;
+	return new PostgresStore(connect, options.max ?? 10);
 }
 
 /**
@@ -96,7 +98,10 @@ export function openPostgres(options: PostgresOptions): Store {
  */
 class PostgresStore implements Store {
 	readonly dialect = 'postgres';
-	readonly #sql: Sql;
+	/** The pool; replaced by a fresh one after postgres.js's nextWrite crash (postgres-guard.ts). */
+	#sql: Sql;
+	readonly #connect: () => Sql;
+	readonly #unguard: () => void;
 	/** The transaction (if any) the current async call chain runs inside. */
 	readonly #scope = new AsyncLocalStorage<Scope>();
 	readonly #poolSize: number;
@@ -104,9 +109,22 @@ class PostgresStore implements Store {
 	#inFlight = 0;
 	#closed = false;
 
-	constructor(sql: Sql, poolSize: number) {
-		this.#sql = sql;
+	constructor(connect: () => Sql, poolSize: number) {
+		this.#connect = connect;
+		this.#sql = connect();
 		this.#poolSize = poolSize;
+		this.#unguard = guardNextWrite(() => this.#renew());
+	}
+
+	/**
+	 * A new pool for every call from now on; the old one is ended (its calls still running get
+	 * a second to finish, then CONNECTION_ENDED: a 503, which devices retry).
+	 */
+	#renew(): void {
+		if (this.#closed) return;
+		const old = this.#sql;
+		this.#sql = this.#connect();
+		old.end({ timeout: 1 }).catch(() => undefined);
 	}
 
 	/**
@@ -168,6 +186,7 @@ class PostgresStore implements Store {
 	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
+		this.#unguard();
 		// Queries already sent finish; the timeout (seconds) bounds a stuck one.
 		await this.#sql.end({ timeout: 5 });
 	}

@@ -10,6 +10,12 @@ import { isStoreUnavailable } from './unavailable';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/**
+ * With every 503: the store comes back by itself (a database restarting, a failover), so a
+ * client, or a proxy, waits a few seconds rather than hammering a server that cannot answer.
+ */
+export const RETRY_LATER: Readonly<Record<string, string>> = { 'Retry-After': '5' };
+
 export interface ErrorBody {
 	error: string;
 	field?: string;
@@ -64,7 +70,12 @@ export async function answer(what: string, handler: () => Promise<Response>): Pr
 export function unexpected(error: unknown, what: string, logAs = what): Response {
 	log().error({ err: errorFields(error), what: logAs }, `${logAs} failed`);
 	if (isStoreUnavailable(error)) {
-		return problem(503, `The server could not ${what} now; nothing was changed. Try again later.`);
+		return problem(
+			503,
+			`The server could not ${what} now; nothing was changed. Try again later.`,
+			undefined,
+			RETRY_LATER
+		);
 	}
 	return problem(
 		500,

@@ -13,7 +13,7 @@ import type { Store } from '../db/store';
 import { readJson } from '../http/body';
 import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
-import { cachedPage, cachedScope, headRevision } from './pull-cache';
+import { cachedPage, cachedScope, headAndEpoch } from './pull-cache';
 import { applyPush } from './push';
 import { countMutations } from '../ops/metrics';
 
@@ -95,7 +95,7 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		if (!parsed.success) throw invalid(parsed.issues);
 		const { after, limit } = parsed.output;
 		const { store, actor } = context;
-		const head = await headRevision(store);
+		const { head, epoch } = await headAndEpoch(store);
 		if (after > head) throw cursorAhead(after, head);
 		const scope = await cachedScope(store, actor, head);
 		// A page larger than the maximum is cut to it: hasMore tells the device to ask again.
@@ -108,7 +108,7 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 			actor.role
 		);
 		// The stored records' JSON as it is, not parsed and written again (see pull.ts).
-		const body = pageBody(page, visibleTo(actor));
+		const body = pageBody(page, visibleTo(actor), epoch);
 		return new Response(body, {
 			headers: {
 				'content-type': 'application/json',

@@ -51,6 +51,20 @@ export async function headRevision(store: Store): Promise<number> {
 }
 
 /**
+ * The head revision and the server's epoch (migration 010), in one query: every pull answer
+ * carries the epoch, so a device notices a restore on its next pull.
+ */
+export async function headAndEpoch(
+	store: Store
+): Promise<{ head: number; epoch: string | undefined }> {
+	const row = await store.get<{ rev: number | null; epoch: string | null }>(
+		`SELECT (SELECT rev FROM sync_revision WHERE id = 1) AS rev,
+			(SELECT value FROM meta WHERE key = 'epoch') AS epoch`
+	);
+	return { head: row?.rev ?? 0, epoch: row?.epoch ?? undefined };
+}
+
+/**
  * `scopeFor(actor)`, read again only when the head moves (a place added to the tree changes a
  * caseworker's scope; their account's places are part of the key).
  */

@@ -173,27 +173,31 @@ function changesJson(parts: PageParts, canSee: PullFilter): string {
 }
 
 /** The page as the protocol's PullResponse (PullResponseSchema), in JSON. */
-export function pageJson(parts: PageParts, canSee: PullFilter = ALL): string {
-	return `{"changes":${changesJson(parts, canSee)},"cursor":${parts.cursor},"hasMore":${parts.hasMore},"remaining":${parts.remaining},"scope":${JSON.stringify(parts.scope)}}`;
+export function pageJson(parts: PageParts, canSee: PullFilter = ALL, epoch?: string): string {
+	const tail = epoch === undefined ? '' : `,"epoch":${JSON.stringify(epoch)}`;
+	return `{"changes":${changesJson(parts, canSee)},"cursor":${parts.cursor},"hasMore":${parts.hasMore},"remaining":${parts.remaining},"scope":${JSON.stringify(parts.scope)}${tail}}`;
 }
 
 const encoder = new TextEncoder();
-const bodies = new WeakMap<PageParts, Uint8Array<ArrayBuffer>>();
+const bodies = new WeakMap<PageParts, { epoch?: string; body: Uint8Array<ArrayBuffer> }>();
 
 /**
  * `pageJson` as bytes for an HTTP answer. A page with no conflict in it reads the same for every
  * user of its scope: encoded once, so a cached page shared by many devices costs each of them a
  * socket write and no string building.
  */
-export function pageBody(parts: PageParts, canSee: PullFilter = ALL): Uint8Array<ArrayBuffer> {
+export function pageBody(
+	parts: PageParts,
+	canSee: PullFilter = ALL,
+	epoch?: string
+): Uint8Array<ArrayBuffer> {
 	if (parts.changes.some((change) => change.conflict)) {
-		return encoder.encode(pageJson(parts, canSee));
+		return encoder.encode(pageJson(parts, canSee, epoch));
 	}
-	let body = bodies.get(parts);
-	if (!body) {
-		body = encoder.encode(pageJson(parts));
-		bodies.set(parts, body);
-	}
+	const cached = bodies.get(parts);
+	if (cached && cached.epoch === epoch) return cached.body;
+	const body = encoder.encode(pageJson(parts, ALL, epoch));
+	bodies.set(parts, { epoch, body });
 	return body;
 }
 

@@ -5,6 +5,7 @@ import { m004ConflictResolution } from './004-conflict-resolution';
 import { m005ValueIds } from './005-value-ids';
 import { m006Authors } from './006-authors';
 import { m009Exchange } from './009-exchange';
+import { m010Epoch } from './010-epoch';
 import type { Store } from '../store';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: readonly Migration[] = [
 	m004ConflictResolution,
 	m005ValueIds,
 	m006Authors,
-	m009Exchange
+	m009Exchange,
+	m010Epoch
 ];

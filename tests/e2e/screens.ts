@@ -15,5 +15,6 @@ export const SCREENS = [
 	'/conflicts',
 	'/import',
 	'/exchange',
+	'/checks',
 	'/no-such-page'
 ] as const;

@@ -5,6 +5,7 @@ import type { ConflictRecord, ResolutionChoice, Resolves } from '$lib/domain/syn
 import type { Measure, MeasureNote } from '$lib/domain/measures';
 import type { Meeting } from '$lib/domain/meetings';
 import type { Organisation } from '$lib/domain/organisations';
+import type { Rule } from '$lib/domain/rules/schema';
 import type { Setting } from '$lib/domain/settings';
 import type { MappingAnswer } from '$lib/domain/exchange/api';
 import type { Entity } from '$lib/domain/sync/protocol';
@@ -50,6 +51,7 @@ export type LocalMeasure = Synced<Measure>;
 export type LocalMeasureNote = Synced<MeasureNote>;
 export type LocalMeeting = Synced<Meeting>;
 export type LocalSetting = Synced<Setting>;
+export type LocalRule = Synced<Rule>;
 
 /** What a device keeps in tables of its own (conflicts arrive from the server, in their own table). */
 export type EntityKind = Exclude<Entity, 'conflict'>;
@@ -143,6 +145,7 @@ export class YolDatabase extends Dexie {
 	measureNotes!: EntityTable<LocalMeasureNote, 'id'>;
 	meetings!: EntityTable<LocalMeeting, 'id'>;
 	settings!: EntityTable<LocalSetting, 'id'>;
+	rules!: EntityTable<LocalRule, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
@@ -226,6 +229,9 @@ export class YolDatabase extends Dexie {
 		// Version 15 (14, 16 to 18 are other features'): the DHIS2 mapping kept for offline
 		// exports. A new table only: the exchange screen fetches the mapping when next online.
 		this.version(15).stores({ exchangeMappings: 'id' });
+		// Version 16: the coordinator's validation rules, synced like the catalogue and found by
+		// the indicator they check. A new table only: the device pulls its rules on the next sync.
+		this.version(16).stores({ rules: 'id, indicatorId' });
 	}
 }
 

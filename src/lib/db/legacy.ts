@@ -84,7 +84,8 @@ function tableName(entity: EntityKind): string {
 		measure: 'measures',
 		measureNote: 'measureNotes',
 		meeting: 'meetings',
-		setting: 'settings'
+		setting: 'settings',
+		rule: 'rules'
 	};
 	return tables[entity];
 }

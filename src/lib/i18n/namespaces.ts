@@ -12,16 +12,17 @@
 export const SHELL_NAMESPACES = ['common', 'sync', 'pwa', 'areas'] as const;
 
 export const ROUTE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
-	'': ['dashboard'],
+	'': ['dashboard', 'checks'],
 	admin: ['admin'],
-	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation', 'import'],
+	areas: ['auth', 'entry', 'conflicts', 'dashboard', 'detail', 'validation', 'import', 'checks'],
+	checks: ['checks', 'dashboard', 'auth', 'entry'],
 	catalogue: ['auth', 'catalogue'],
 	conflicts: ['conflicts', 'entry', 'validation'],
 	exchange: ['exchange', 'entry'],
 	import: ['import', 'validation', 'exchange'],
 	indicators: ['dashboard', 'detail', 'entry'],
 	measures: ['auth', 'measures', 'meetings', 'catalogue', 'organisations'],
-	meeting: ['dashboard', 'detail'],
+	meeting: ['dashboard', 'detail', 'checks'],
 	meetings: ['auth', 'measures', 'meetings', 'catalogue', 'organisations'],
 	organisations: ['auth', 'organisations', 'measures', 'catalogue'],
 	report: ['measures', 'report'],

@@ -6,5 +6,6 @@ export { parseLocation } from '$lib/domain/location-schema';
 export { parseMeasure, parseMeasureNote } from '$lib/domain/measures';
 export { parseMeeting } from '$lib/domain/meetings';
 export { parseOrganisation } from '$lib/domain/organisations';
+export { parseRule } from '$lib/domain/rules/schema';
 export { parseSetting } from '$lib/domain/settings';
 export { parseConflict } from '$lib/domain/sync/conflict';

@@ -82,7 +82,8 @@ export function tableOf(db: YolDatabase, entity: EntityKind): Table<SyncRow, str
 		measure: db.measures,
 		measureNote: db.measureNotes,
 		meeting: db.meetings,
-		setting: db.settings
+		setting: db.settings,
+		rule: db.rules
 	};
 	return tables[entity] as unknown as Table<SyncRow, string>;
 }
@@ -102,6 +103,7 @@ export function syncTables(db: YolDatabase) {
 		db.measureNotes,
 		db.meetings,
 		db.settings,
+		db.rules,
 		db.outbox,
 		db.meta,
 		db.conflicts
@@ -132,7 +134,8 @@ export function parseChange(change: RecordChange): Parsed<SyncRow> {
 		measure: schemas.parseMeasure,
 		measureNote: schemas.parseMeasureNote,
 		meeting: schemas.parseMeeting,
-		setting: schemas.parseSetting
+		setting: schemas.parseSetting,
+		rule: schemas.parseRule
 	};
 	const parsed = parse[change.entity](data);
 	if (!parsed.ok) return parsed;

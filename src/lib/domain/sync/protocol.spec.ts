@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEVICE_NAME_MAX, DeviceNameSchema, PushRequestSchema } from './protocol';
 
 const push = (deviceName: unknown) => ({
-	protocol: 4,
-	schema: 7,
+	protocol: 5,
+	schema: 11,
 	deviceId: 'device-1',
 	deviceName,
 	mutations: []

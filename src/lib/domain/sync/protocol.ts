@@ -6,9 +6,9 @@ import { ResolvesSchema } from './conflict';
  * client on the way back. Bump PROTOCOL_VERSION on any change a deployed client could misread;
  * the server answers older clients 426 "update the app", and their outbox waits for the update.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 15;
+export const CLIENT_SCHEMA_VERSION = 16;
 
 /**
  * What a change can be about. Version 2 added the roadmap's organisations, measures, measure
@@ -16,7 +16,8 @@ export const CLIENT_SCHEMA_VERSION = 15;
  * Version 3 added 'conflict' records: written only by the server (a value edit it set aside, then
  * its resolution) and pulled by devices; a device resolves one through a value put carrying
  * `resolves`, never by pushing a 'conflict' itself. Version 4 added the working group's
- * 'setting' records (the small-count threshold), kept by coordinators.
+ * 'setting' records (the small-count threshold), kept by coordinators. Version 5 added the
+ * coordinator's validation 'rule' records (domain/rules), which every device checks entries with.
  */
 export const ENTITIES = [
 	'value',
@@ -27,6 +28,7 @@ export const ENTITIES = [
 	'measureNote',
 	'meeting',
 	'setting',
+	'rule',
 	'conflict'
 ] as const;
 export type Entity = (typeof ENTITIES)[number];

@@ -81,6 +81,8 @@ export const ENTITY_RULES: Record<string, EntityRule> = {
 	meeting: catalogue('meetings'),
 	// The working group's settings (the small-count threshold): the coordinator sets them for all.
 	setting: catalogue("the working group's settings"),
+	// Validation rules: the coordinator defines them, every device checks entries with them.
+	rule: catalogue('validation rules'),
 	measureNote: {
 		write: (actor) =>
 			actor.role === 'coordinator' || actor.role === 'caseworker'

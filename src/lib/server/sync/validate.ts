@@ -16,6 +16,7 @@ import {
 } from '../../domain/measures';
 import { parseMeeting, type Meeting } from '../../domain/meetings';
 import { organisationProblems, type Organisation } from '../../domain/organisations';
+import { parseRule } from '../../domain/rules/schema';
 import { parseSetting } from '../../domain/settings';
 import { SEED_INDICATORS } from '../../domain/seed/catalogue';
 import { SEED_LOCATIONS } from '../../domain/seed/locations';
@@ -63,6 +64,7 @@ export async function checkRecord(
 		measureNote: () => checkMeasureNote(tx, data),
 		meeting: () => checkMeeting(tx, data),
 		setting: () => toChecked(parseSetting(data)),
+		rule: () => checkRuleRecord(tx, data, lookups),
 		conflict: () => ({ ok: false, reason: 'entity: conflicts are written by the server only' })
 	};
 	const checked = await checks[entity]();
@@ -114,6 +116,33 @@ function toChecked(
 
 export function describe(problems: readonly FieldProblem[]): string {
 	return problems.map((p) => `${p.field || 'data'}: ${p.message}`).join('; ');
+}
+
+/** A rule checks an indicator that exists and is entered (a computed one has no values to check). */
+async function checkRuleRecord(
+	tx: Store,
+	data: unknown,
+	lookups: CatalogueLookups
+): Promise<Checked> {
+	const parsed = parseRule(data);
+	if (!parsed.ok) return toChecked(parsed);
+	const indicator = await findIndicator(tx, parsed.value.indicatorId, lookups);
+	if (!indicator) {
+		return { ok: false, reason: `indicatorId: there is no indicator ${parsed.value.indicatorId}` };
+	}
+	if (indicator.formula) {
+		return {
+			ok: false,
+			reason: `indicatorId: ${indicator.code} is computed; a rule checks an entered indicator`
+		};
+	}
+	if (parsed.value.kind === 'cells_sum' && indicator.disaggregations.length === 0) {
+		return {
+			ok: false,
+			reason: `kind: ${indicator.code} is not split into cells; use at_most or at_least`
+		};
+	}
+	return { ok: true, data: parsed.value as unknown as Record<string, unknown> };
 }
 
 async function checkValue(tx: Store, data: unknown, lookups: CatalogueLookups): Promise<Checked> {

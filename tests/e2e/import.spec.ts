@@ -48,9 +48,9 @@ test('an .xlsx imported offline, with a refused row, reaches another tablet afte
 	await expect(preview.locator('tr[data-kind="refused"]')).toContainText('Enter a whole number.');
 	await expect(preview.locator('tr[data-kind="new"]')).toContainText('New: 4,321');
 
-	await tabletA.getByRole('button', { name: 'Save 1 values on this device' }).click();
+	await tabletA.getByRole('button', { name: 'Save 1 value on this device' }).click();
 	await expect(tabletA.getByTestId('import-notice')).toContainText(
-		'Saved on this device: 1 values'
+		'Saved on this device: 1 value. It goes to the server'
 	);
 	const history = tabletA.getByTestId('import-history');
 	await expect(history).toContainText('ganja-2019.xlsx');

@@ -115,3 +115,63 @@ describe('plurals through i18next', () => {
 		);
 	});
 });
+
+/**
+ * Nouns English writes differently for one and for several. A number placeholder before one of
+ * them in a message without plural forms reads "Save 1 values" whenever the number is one.
+ */
+const COUNTED_NOUNS =
+	'values|rows|places|indicators|users|items|conflicts|measures|devices|problems|files|meetings|entries|notes|comments|records|cells|periods|rules|decisions';
+const NUMBER_BEFORE_PLURAL = new RegExp(
+	`\\{\\{\\s*\\w+\\s*\\}\\}\\s+(?:\\w+\\s+)?(${COUNTED_NOUNS})\\b`
+);
+/** Messages whose number is never one where they are shown (the key says why). */
+const NEVER_ONE = new Set([
+	// "The first {{shown}} of {{n}} rows": shown only when n is more than the rows listed.
+	'import:preview.showing'
+]);
+
+describe('English counts', () => {
+	it('a number before a plural noun comes with a message for one', () => {
+		const wrong: string[] = [];
+		for (const [ns, messages] of Object.entries(catalogs.en!)) {
+			for (const [key, text] of Object.entries(messages)) {
+				if (PLURAL_SUFFIX.test(key) || NEVER_ONE.has(`${ns}:${key}`)) continue;
+				if (NUMBER_BEFORE_PLURAL.test(text)) wrong.push(`${ns}:${key}: ${text}`);
+			}
+		}
+		expect(wrong, 'give these _one and _other forms, and pass count').toEqual([]);
+	});
+
+	it('the import and export notices say "1 value", not "1 values"', async () => {
+		const i18n = i18next.createInstance();
+		await i18n.init({
+			lng: 'en',
+			resources: Object.fromEntries(
+				LANGUAGES.map((lang) => [
+					lang,
+					{ import: catalogs[lang]!.import!, exchange: catalogs[lang]!.exchange! }
+				])
+			),
+			keySeparator: false,
+			interpolation: { escapeValue: false }
+		});
+		const confirm = (count: number, lng: string) =>
+			i18n.t('preview.confirm', { ns: 'import', count, n: String(count), lng });
+		expect(confirm(1, 'en')).toBe('Save 1 value on this device');
+		expect(confirm(2, 'en')).toBe('Save 2 values on this device');
+		// Azerbaijani and Russian put the number after a colon, one form for every count.
+		expect(confirm(1, 'ru')).toBe('Сохранить значения на этом устройстве: 1');
+		expect(confirm(5, 'az')).toBe('Dəyərləri bu cihazda saxla: 5');
+		expect(
+			i18n.t('export.done', {
+				ns: 'exchange',
+				count: 1,
+				file: 'f.json',
+				exported: '1',
+				skipped: '0',
+				lng: 'en'
+			})
+		).toBe('f.json: 1 value exported, 0 left out.');
+	});
+});

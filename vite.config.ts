@@ -26,10 +26,27 @@ const shellChunk: Plugin = {
 	}
 };
 
+/**
+ * Every import of fflate, other than the replacement's own, gets src/lib/vendor/fflate-in-thread.ts:
+ * the spreadsheet libraries' zip and unzip then never build `blob:` workers, which the CSP
+ * (worker-src 'self') refuses and fflate would wait on forever. Workers are bundled apart, so
+ * they take the plugin too. The dev server's pre-bundled dependencies skip it (no CSP there).
+ */
+const fflateReplacement = resolve('src/lib/vendor/fflate-in-thread.ts');
+const fflateInThread = (): Plugin => ({
+	name: 'yol:fflate-in-thread',
+	enforce: 'pre',
+	resolveId(source, importer) {
+		if (source !== 'fflate' || !importer || importer === fflateReplacement) return null;
+		return fflateReplacement;
+	}
+});
+
 const faultTests = process.env.YOL_FAULT_TESTS === '1';
 
 export default defineConfig({
-	plugins: [sveltekit(), shellChunk],
+	plugins: [fflateInThread(), sveltekit(), shellChunk],
+	worker: { plugins: () => [fflateInThread()] },
 	build: {
 		rolldownOptions: {
 			output: {

@@ -1,11 +1,12 @@
 import Papa from 'papaparse';
-import { readSheet } from 'read-excel-file/web-worker';
+import { readSheet } from 'read-excel-file/universal';
 import { cellText, type ReaderMessage, type ReaderRequest } from './sheet-text';
 
 /**
  * Reads a spreadsheet off the page's thread, so a 5 MB file leaves the screen responsive:
  * CSV with papaparse, chunk by chunk (progress by bytes read); .xlsx with read-excel-file's
- * worker build (it unzips the whole file at once: progress before and after). Every cell
+ * universal build, unzipping in this thread (fflate-in-thread.ts: the CSP refuses the blob: workers
+ * fflate would start; progress before and after). Every cell
  * arrives as text, the header line apart.
  */
 interface WorkerScope {

@@ -27,7 +27,7 @@ export function useFreshDb(onOpen: (db: YolDatabase, name: string) => unknown): 
  * and empty, for the tests that open it with today's YolDatabase and find their data intact.
  * Each version's stores are written here once, as they shipped: never edit one.
  */
-export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5 | 6): Promise<Dexie> {
+export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5 | 6 | 16): Promise<Dexie> {
 	const old = new Dexie(name);
 	old.version(1).stores({
 		indicators: 'id, &code, area',
@@ -50,6 +50,12 @@ export async function openOldDevice(name: string, version: 1 | 2 | 3 | 5 | 6): P
 		old.version(5).stores({ values: 'id, [indicatorId+period+locationId], rejectReason' });
 	}
 	if (version >= 6) old.version(6).stores({ settings: 'id' });
+	if (version >= 16) {
+		old.version(7).stores({ valuePacks: '[indicatorId+period]' });
+		old.version(13).stores({ imports: 'id, at' });
+		old.version(15).stores({ exchangeMappings: 'id' });
+		old.version(16).stores({ rules: 'id, indicatorId' });
+	}
 	await old.open();
 	return old;
 }

@@ -304,3 +304,34 @@ describe('database version 7', () => {
 		await YolDatabase.delete(old);
 	});
 });
+
+describe('database version 17', () => {
+	it("opens a version 16 database with its outbox in order, an earlier import's changes marked with its id", async () => {
+		const old = `v16-${crypto.randomUUID()}`;
+		const v16 = await openOldDevice(old, 16);
+		await v16.table('outbox').bulkAdd([
+			{ mutationId: 'm-typed', entity: 'value', entityId: 'v-1' },
+			{ mutationId: 'm-imported', entity: 'value', entityId: 'v-2' }
+		]);
+		await v16.table('imports').add({
+			id: 'imp-1',
+			at: '2026-12-01T10:00:00.000Z',
+			by: 'Coordinator',
+			fileName: 'office.xlsx',
+			values: [{ id: 'v-2', mutationId: 'm-imported', previous: null, packed: false }]
+		});
+		v16.close();
+
+		const upgraded = new YolDatabase(old);
+		await upgraded.open();
+		expect(upgraded.verno).toBe(CLIENT_SCHEMA_VERSION);
+		const outbox = await upgraded.outbox.toArray();
+		expect(outbox.map((e) => [e.mutationId, e.importId])).toEqual([
+			['m-typed', undefined],
+			['m-imported', 'imp-1']
+		]);
+		expect(await upgraded.outbox.where('importId').equals('imp-1').count()).toBe(1);
+		upgraded.close();
+		await YolDatabase.delete(old);
+	});
+});

@@ -72,6 +72,7 @@ export async function saveImport(
 				const packList = await db.valuePacks.bulkGet([...keys.values()]);
 				const packs = new Map([...keys.keys()].map((k, i) => [k, packList[i]]));
 
+				const importId = crypto.randomUUID();
 				const records: LocalValue[] = [];
 				const outbox: OutboxEntry[] = [];
 				const history: HistoryEntry[] = [];
@@ -119,7 +120,8 @@ export async function saveImport(
 							? (['value', 'comment'] as const).filter((f) => existing[f] !== parsed.value[f])
 							: ['value', 'comment'],
 						data: parsed.value,
-						createdAt: at
+						createdAt: at,
+						importId
 					});
 					history.push({
 						entity: 'value',
@@ -143,7 +145,7 @@ export async function saveImport(
 				await db.outbox.bulkAdd(outbox);
 				await db.history.bulkAdd(history);
 				const record: ImportRecord = {
-					id: crypto.randomUUID(),
+					id: importId,
 					at,
 					by,
 					fileName,
@@ -170,14 +172,11 @@ export async function importStates(db: YolDatabase): Promise<ImportState[]> {
 	return db.transaction('r', db.imports, db.outbox, async () => {
 		const records = await db.imports.orderBy('at').reverse().toArray();
 		if (records.length === 0) return [];
-		const waiting = new Set<string>();
-		await db.outbox.each((entry) => {
-			if (entry.entity === 'value') waiting.add(entry.mutationId);
-		});
-		return records.map((record) => ({
-			record,
-			waiting: record.values.filter((v) => waiting.has(v.mutationId)).length
-		}));
+		// One count of the index per import: no waiting change is read, however many there are.
+		const waiting = await Promise.all(
+			records.map((record) => db.outbox.where('importId').equals(record.id).count())
+		);
+		return records.map((record, i) => ({ record, waiting: waiting[i]! }));
 	});
 }
 

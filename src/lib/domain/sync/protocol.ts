@@ -8,7 +8,7 @@ import { ResolvesSchema } from './conflict';
  */
 export const PROTOCOL_VERSION = 5;
 /** The device database schema these messages assume (YolDatabase's latest version). */
-export const CLIENT_SCHEMA_VERSION = 16;
+export const CLIENT_SCHEMA_VERSION = 17;
 
 /**
  * What a change can be about. Version 2 added the roadmap's organisations, measures, measure

@@ -42,11 +42,18 @@ const fflateInThread = (): Plugin => ({
 	}
 });
 
+/**
+ * Dexie's modern build (ES2016+, as ES modules) rather than the ES5 bundle its package points
+ * bundlers at: the same library, about 1.3 KB gzip less of the app shell (bench/shell-size).
+ */
+const dexieModern = resolve('node_modules/dexie/dist/modern/dexie.mjs');
+
 const faultTests = process.env.YOL_FAULT_TESTS === '1';
 
 export default defineConfig({
 	plugins: [fflateInThread(), sveltekit(), shellChunk],
 	worker: { plugins: () => [fflateInThread()] },
+	resolve: { alias: [{ find: /^dexie$/, replacement: dexieModern }] },
 	build: {
 		rolldownOptions: {
 			output: {

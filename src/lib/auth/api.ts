@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { reportReach } from '$lib/http/reach';
 import { ActorSchema, type Actor } from '$lib/domain/auth';
 
 /**
@@ -58,8 +59,10 @@ export async function signInRequest(
 			body: JSON.stringify(body)
 		});
 	} catch {
+		reportReach(false);
 		return { ok: false, failure: { kind: 'offline' } };
 	}
+	reportReach(true);
 	const json = await readJson(response);
 	if (response.ok) {
 		const parsed = v.safeParse(ActorBodySchema, json);
@@ -107,8 +110,10 @@ export async function fetchMe(
 			signal: AbortSignal.timeout(timeoutMs)
 		});
 	} catch {
+		reportReach(false);
 		return { kind: 'offline' };
 	}
+	reportReach(true);
 	if (response.status === 401 || response.status === 403) return { kind: 'signed_out' };
 	if (!response.ok) return { kind: 'offline' }; // a proxy's error page: try again later
 	const parsed = v.safeParse(ActorBodySchema, await readJson(response));
@@ -124,8 +129,10 @@ export async function signOutRequest(
 			method: 'POST',
 			credentials: 'same-origin'
 		});
+		reportReach(true);
 		return response.ok || response.status === 401;
 	} catch {
+		reportReach(false);
 		return false;
 	}
 }

@@ -1,3 +1,5 @@
+import { reportReach } from './reach';
+
 /**
  * One JSON call to Yol's own API, as the screens that talk to the server online make it: the
  * session cookie, never an HTTP cache, JSON both ways. `null` means the server was not reached
@@ -26,8 +28,10 @@ export async function sendJson(
 			}
 		});
 	} catch {
+		reportReach(false);
 		return null;
 	}
+	reportReach(true);
 	const body: unknown =
 		response.status === 204 ? undefined : await response.json().catch(() => undefined);
 	return { status: response.status, ok: response.ok, body };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { reportReach } from '$lib/http/reach';
 import {
 	CLIENT_SCHEMA_VERSION,
 	PROTOCOL_VERSION,
@@ -86,8 +87,10 @@ async function send<T>(
 			}
 		});
 	} catch (error) {
+		reportReach(false);
 		throw new OfflineError(error);
 	}
+	reportReach(true);
 	let body: unknown;
 	try {
 		body = await response.json();

@@ -270,7 +270,7 @@ function quantile(xs, q) {
 }
 
 /** App-server CPU milliseconds per device request (pulls and pushes) in a run. @param {any} s */
-function cpuPerPull(s) {
+function cpuPerRequest(s) {
 	const app = s.cpu
 		.filter((/** @type {any} */ c) => c.name.startsWith('app'))
 		.reduce((/** @type {number} */ sum, /** @type {any} */ c) => sum + c.share, 0);
@@ -340,7 +340,7 @@ function report(sizes) {
 		'',
 		`3 servers give **${ratio.toFixed(2)}×** the requests/s of 1 (target ≥ 1.5×).`,
 		'',
-		`What limits it here: the machine has ${cpus().length} cores, and the app servers, PostgreSQL, nginx and the load generator all share them. One server already gets what CPU PostgreSQL and the generator leave, so two more processes on the same cores add scheduling and three connection pools, not capacity: 3 servers never beat 1 here (0.67× to 0.95× over three runs) and the p99 moves with whatever else runs (three runs gave a 1-server pull p99 between 202 ms and 1,201 ms). The figure that transfers to a real deployment is the CPU per request: about ${cpuPerPull(one)} ms of app-server CPU per device request here, so one core serves roughly ${Math.floor(1000 / cpuPerPull(one))} device requests/s. Three servers on their own cores (or machines) in front of a PostgreSQL with its own core would scale until PostgreSQL's share (${pct(one, 'PostgreSQL')} of a core at this load) fills it.`,
+		`What limits it here: the machine has ${cpus().length} cores, and the app servers, PostgreSQL, nginx and the load generator all share them. One server already gets what CPU PostgreSQL and the generator leave, so two more processes on the same cores add scheduling and three connection pools, not capacity: 3 servers never beat 1 here (0.67× to 0.95× over three runs) and the p99 moves with whatever else runs (three runs gave a 1-server pull p99 between 202 ms and 1,201 ms). The figure that transfers to a real deployment is the CPU per request: about ${cpuPerRequest(one)} ms of app-server CPU per device request here, so one core serves roughly ${Math.floor(1000 / cpuPerRequest(one))} device requests/s. Three servers on their own cores (or machines) in front of a PostgreSQL with its own core would scale until PostgreSQL's share (${pct(one, 'PostgreSQL')} of a core at this load) fills it.`,
 		''
 	].join('\n');
 }

@@ -14,7 +14,15 @@ import { readJson } from '../http/body';
 import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
 import { cachedPage, cachedScope, headAndEpoch } from './pull-cache';
-import { applyPush } from './push';
+import { applyPush, pendingAfter } from './push';
+import {
+	bindSession,
+	lostAnswer,
+	lostRefusal,
+	lostState,
+	pushAllowed,
+	recordPull
+} from '../auth/devices';
 import { countMutations } from '../ops/metrics';
 
 /**
@@ -28,6 +36,10 @@ export interface SyncContext {
 	bodyLimit: number;
 	/** The signed-in user (hooks refuse a request without one before it gets here). */
 	actor: Actor;
+	/** The session's id, to tie it to the device it syncs as (auth/devices.ts). */
+	sessionId?: string;
+	/** The browser's User-Agent, for the administrator's device list. */
+	userAgent?: string | null;
 }
 
 /** Conflicts go to their two authors and to coordinators (canSeeConflict); the rest as scoped. */
@@ -62,8 +74,19 @@ export async function handlePush(request: Request, context: SyncContext): Promis
 		checkVersions(envelope.protocol, envelope.schema);
 		const parsed = v.safeParse(PushRequestSchema, body);
 		if (!parsed.success) throw invalid(parsed.issues);
-		const answered = await applyPush(context.store, parsed.output, context.actor);
+		const { store, actor } = context;
+		const pushed = parsed.output;
+		await bindSession(store, context.sessionId, pushed.deviceId);
+		// A lost device (auth/devices.ts): 'wipe-now' takes nothing more; 'push-first' takes this
+		// push and orders the wipe once the device says nothing is left.
+		const lost = await lostState(store, pushed.deviceId);
+		if (lost && !pushAllowed(lost)) return lostRefusal(lost);
+		const answered = await applyPush(store, pushed, actor, new Date(), context.userAgent);
 		countMutations(answered.results);
+		if (lost) {
+			const left = pendingAfter(pushed);
+			if (left === null || left === 0) return lostAnswer(true);
+		}
 		return reply(answered);
 	} catch (error) {
 		return problemResponse(error, 'take this push');
@@ -81,7 +104,18 @@ const PullQuerySchema = v.object({
 	after: Count('after', 0),
 	limit: v.pipe(Count('limit', PULL_PAGE_DEFAULT), v.minValue(1, 'limit must be 1 or more')),
 	protocol: v.pipe(v.string('protocol is missing'), v.regex(/^\d+$/, 'protocol must be a number')),
-	schema: v.pipe(v.string('schema is missing'), v.regex(/^\d+$/, 'schema must be a number'))
+	schema: v.pipe(v.string('schema is missing'), v.regex(/^\d+$/, 'schema must be a number')),
+	/** The device pulling, and its unsynced changes: optional (older apps send neither). */
+	device: v.optional(
+		v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'device is not an id'))
+	),
+	pending: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{1,9}$/, 'pending must be a whole number of 0 or more'),
+			v.transform(Number)
+		)
+	)
 });
 
 /** GET /api/sync/pull?after=&limit=&protocol=&schema= */
@@ -93,8 +127,15 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		}
 		const parsed = v.safeParse(PullQuerySchema, query);
 		if (!parsed.success) throw invalid(parsed.issues);
-		const { after, limit } = parsed.output;
+		const { after, limit, device, pending } = parsed.output;
 		const { store, actor } = context;
+		if (device !== undefined) {
+			await bindSession(store, context.sessionId, device);
+			const lost = await lostState(store, device);
+			if (lost) return lostRefusal(lost, pending);
+			const at = new Date().toISOString();
+			await recordPull(store, actor.userId, device, pending, context.userAgent ?? null, at);
+		}
 		const { head, epoch } = await headAndEpoch(store);
 		if (after > head) throw cursorAhead(after, head);
 		const scope = await cachedScope(store, actor, head);

@@ -35,7 +35,8 @@ export async function applyPush(
 	store: Store,
 	request: PushRequest,
 	actor: Actor,
-	now: Date = new Date()
+	now: Date = new Date(),
+	userAgent: string | null = null
 ): Promise<PushResponse> {
 	const at = now.toISOString();
 	const { deviceId } = request;
@@ -106,18 +107,38 @@ export async function applyPush(
 		await writes.flush();
 		// The first user to push from a device owns it (and a device from before accounts).
 		await tx.run(
-			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id, device_name)
-			VALUES ($1, $2, $3, $3, $4, $5)
+			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id, device_name,
+				pending_reported, user_agent)
+			VALUES ($1, $2, $3, $3, $4, $5, $6, $7)
 			ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq,
 				last_seen = excluded.last_seen, user_id = coalesce(devices.user_id, excluded.user_id),
-				device_name = coalesce(excluded.device_name, devices.device_name)`,
-			[deviceId, lastSeq, at, actor.userId, deviceName ?? null]
+				device_name = coalesce(excluded.device_name, devices.device_name),
+				pending_reported = coalesce(excluded.pending_reported, devices.pending_reported),
+				user_agent = coalesce(excluded.user_agent, devices.user_agent)`,
+			[
+				deviceId,
+				lastSeq,
+				at,
+				actor.userId,
+				deviceName ?? null,
+				pendingAfter(request),
+				userAgent?.slice(0, 300) ?? null
+			]
 		);
 		// A device that says what it has settled learns that the rest is kept (see protocol.ts).
 		return request.settledThrough === undefined
 			? { results, lastSeq }
 			: { results, lastSeq, keepsUnsettled: true };
 	});
+}
+
+/**
+ * What the device still holds once this push is in: it counts this push's changes in `pending`
+ * (protocol.ts). Null when it does not say (an older app).
+ */
+export function pendingAfter(request: PushRequest): number | null {
+	if (request.pending === undefined) return null;
+	return Math.max(0, request.pending - request.mutations.length);
 }
 
 /** The logged answers to this device's seqs from `from` to `through`, by seq (one query). */

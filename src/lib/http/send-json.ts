@@ -1,3 +1,5 @@
+import { obeyWipeOrder } from './wipe-order';
+
 /**
  * One JSON call to Yol's own API, as the screens that talk to the server online make it: the
  * session cookie, never an HTTP cache, JSON both ways. `null` means the server was not reached
@@ -30,5 +32,7 @@ export async function sendJson(
 	}
 	const body: unknown =
 		response.status === 204 ? undefined : await response.json().catch(() => undefined);
+	// A device marked lost is wiped here when the server says so (wipe-order.ts).
+	await obeyWipeOrder(response.status, body);
 	return { status: response.status, ok: response.ok, body };
 }

@@ -14,15 +14,8 @@ import { readJson } from '../http/body';
 import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
 import { cachedPage, cachedScope, headAndEpoch } from './pull-cache';
-import { applyPush, pendingAfter } from './push';
-import {
-	bindSession,
-	lostAnswer,
-	lostRefusal,
-	lostState,
-	pushAllowed,
-	recordPull
-} from '../auth/devices';
+import { pendingAfter, pushFrom } from './push';
+import { bindSession, lostAnswer, lostRefusal, lostState, recordPull } from '../auth/devices';
 import { countMutations } from '../ops/metrics';
 
 /**
@@ -74,20 +67,17 @@ export async function handlePush(request: Request, context: SyncContext): Promis
 		checkVersions(envelope.protocol, envelope.schema);
 		const parsed = v.safeParse(PushRequestSchema, body);
 		if (!parsed.success) throw invalid(parsed.issues);
-		const { store, actor } = context;
 		const pushed = parsed.output;
-		await bindSession(store, context.sessionId, pushed.deviceId);
-		// A lost device (auth/devices.ts): 'wipe-now' takes nothing more; 'push-first' takes this
-		// push and orders the wipe once the device says nothing is left.
-		const lost = await lostState(store, pushed.deviceId);
-		if (lost && !pushAllowed(lost)) return lostRefusal(lost);
-		const answered = await applyPush(store, pushed, actor, new Date(), context.userAgent);
-		countMutations(answered.results);
-		if (lost) {
-			const left = pendingAfter(pushed);
-			if (left === null || left === 0) return lostAnswer(true);
-		}
-		return reply(answered);
+		const { response, lost } = await pushFrom(context.store, pushed, context.actor, new Date(), {
+			sessionId: context.sessionId,
+			userAgent: context.userAgent
+		});
+		// A lost device (auth/devices.ts): 'wipe-now' had nothing applied; 'push-first' had this
+		// push applied, and is told to wipe once it says nothing is left.
+		if (!response) return lostAnswer(true);
+		countMutations(response.results);
+		if (lost && (pendingAfter(pushed) ?? 0) === 0) return lostAnswer(true);
+		return reply(response);
 	} catch (error) {
 		return problemResponse(error, 'take this push');
 	}

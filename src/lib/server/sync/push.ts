@@ -5,6 +5,8 @@ import type {
 	PushResponse
 } from '../../domain/sync/protocol';
 import type { Actor } from '../../domain/auth';
+import type { LostMode } from '../../domain/devices';
+import { bindSession } from '../auth/devices';
 import { placesOf } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
@@ -35,20 +37,50 @@ export async function applyPush(
 	store: Store,
 	request: PushRequest,
 	actor: Actor,
-	now: Date = new Date(),
-	userAgent: string | null = null
+	now: Date = new Date()
 ): Promise<PushResponse> {
+	const pushed = await pushFrom(store, request, actor, now);
+	if (!pushed.response) throw new ApiProblem(410, { error: 'This device was marked lost.' });
+	return pushed.response;
+}
+
+export interface PushOutcome {
+	/** The answer; undefined when the device is lost 'wipe-now' and nothing was applied. */
+	response?: PushResponse;
+	/** How the device was marked lost, if it was (auth/devices.ts decides what it is told). */
+	lost: LostMode | null;
+}
+
+/**
+ * `applyPush` as the HTTP side needs it: the session is tied to the device it pushes as, the
+ * browser kept for the device list, and a device marked lost is answered in the same
+ * transaction that reads it (no cache): 'wipe-now' has nothing applied, 'push-first' is applied.
+ */
+export async function pushFrom(
+	store: Store,
+	request: PushRequest,
+	actor: Actor,
+	now: Date = new Date(),
+	from: { sessionId?: string; userAgent?: string | null } = {}
+): Promise<PushOutcome> {
 	const at = now.toISOString();
 	const { deviceId } = request;
+	const userAgent = from.userAgent ?? null;
 	const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
-	return store.transaction(async (tx) => {
+	return store.transaction(async (tx): Promise<PushOutcome> => {
 		await lockRevisions(tx);
+		await bindSession(tx, from.sessionId, deviceId);
 		const device = await tx.get<{
 			last_seq: number;
 			user_id: string | null;
 			revoked_at: string | null;
-		}>('SELECT last_seq, user_id, revoked_at FROM devices WHERE device_id = $1', [deviceId]);
+			lost_mode: LostMode | null;
+		}>('SELECT last_seq, user_id, revoked_at, lost_mode FROM devices WHERE device_id = $1', [
+			deviceId
+		]);
 		checkDevice(device, actor);
+		const lost = device?.lost_mode ?? null;
+		if (lost === 'wipe-now') return { lost };
 		const places = await placesOf(tx, actor);
 		const deviceName = request.deviceName || undefined;
 		const who = { actor, deviceId, places, at, ...(deviceName ? { deviceName } : {}) };
@@ -126,9 +158,11 @@ export async function applyPush(
 			]
 		);
 		// A device that says what it has settled learns that the rest is kept (see protocol.ts).
-		return request.settledThrough === undefined
-			? { results, lastSeq }
-			: { results, lastSeq, keepsUnsettled: true };
+		const response: PushResponse =
+			request.settledThrough === undefined
+				? { results, lastSeq }
+				: { results, lastSeq, keepsUnsettled: true };
+		return { response, lost };
 	});
 }
 

@@ -4,7 +4,9 @@ import {
 	handleAudit,
 	handleCreateUser,
 	handleGetUser,
+	handleListDevices,
 	handleListUsers,
+	handleMarkLost,
 	handleResetPassword,
 	handleRevokeUser,
 	handleUpdateUser
@@ -68,8 +70,26 @@ export function apiOn(store: Store, options: { bodyLimit?: number } = {}) {
 		if (route === 'GET /api/auth/me') return handleMe(actor, gate.session);
 		if (!actor) throw new Error(`the gate let ${route} through without a session`);
 		const bodyLimit = options.bodyLimit ?? 512 * 1024;
-		if (route === 'POST /api/sync/push') return handlePush(request, { store, bodyLimit, actor });
-		if (route === 'GET /api/sync/pull') return handlePull(url, { store, bodyLimit, actor });
+		const sync = {
+			store,
+			bodyLimit,
+			actor,
+			sessionId: gate.session?.id,
+			userAgent: request.headers.get('user-agent')
+		};
+		if (route === 'POST /api/sync/push') return handlePush(request, sync);
+		if (route === 'GET /api/sync/pull') return handlePull(url, sync);
+		const devices = /^\/api\/admin\/users\/([^/]+)\/devices(?:\/([^/]+)\/lost)?$/.exec(
+			url.pathname
+		);
+		if (devices) {
+			const id = decodeURIComponent(devices[1] ?? '');
+			if (method === 'GET' && !devices[2]) return handleListDevices(id, { ...context, actor });
+			if (method === 'POST' && devices[2]) {
+				const device = decodeURIComponent(devices[2]);
+				return handleMarkLost(id, device, request, { ...context, actor });
+			}
+		}
 		if (route === 'GET /api/audit') return handleAudit(url, { ...context, actor });
 		if (route === 'GET /api/exchange/mapping') {
 			return handleGetMapping({ ...context, actor, bodyLimit });

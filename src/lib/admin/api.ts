@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ActorSchema } from '$lib/domain/auth';
+import { LOST_MODES, type LostMode } from '$lib/domain/devices';
 import { sendJson } from '$lib/http/send-json';
 
 /**
@@ -128,6 +129,50 @@ export function revokeUser(id: string, fetchFn: Fetch = fetchDefault): Promise<A
 		fetchFn,
 		`/api/admin/users/${encodeURIComponent(id)}/revoke`,
 		{ method: 'POST' },
+		null
+	);
+}
+
+export const DeviceSummarySchema = v.object({
+	deviceId: v.string(),
+	name: v.nullable(v.string()),
+	userAgent: v.nullable(v.string()),
+	firstSeen: v.string(),
+	lastSeen: v.string(),
+	pendingReported: v.nullable(v.number()),
+	lostAt: v.nullable(v.string()),
+	lostMode: v.nullable(v.picklist(LOST_MODES)),
+	revoked: v.boolean()
+});
+export type AdminDevice = v.InferOutput<typeof DeviceSummarySchema>;
+
+/** A user's devices, the one that synced last first. */
+export function listDevices(
+	userId: string,
+	fetchFn: Fetch = fetchDefault
+): Promise<AdminResult<AdminDevice[]>> {
+	return call(
+		fetchFn,
+		`/api/admin/users/${encodeURIComponent(userId)}/devices`,
+		{ method: 'GET' },
+		v.pipe(
+			v.object({ devices: v.array(DeviceSummarySchema) }),
+			v.transform((b) => b.devices)
+		)
+	);
+}
+
+/** Marks one device lost: refused at once, and told to wipe (the mode says when). */
+export function markDeviceLost(
+	userId: string,
+	deviceId: string,
+	mode: LostMode,
+	fetchFn: Fetch = fetchDefault
+): Promise<AdminResult<void>> {
+	return call(
+		fetchFn,
+		`/api/admin/users/${encodeURIComponent(userId)}/devices/${encodeURIComponent(deviceId)}/lost`,
+		{ method: 'POST', body: JSON.stringify({ mode }) },
 		null
 	);
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { reportReach } from '$lib/http/reach';
 import { ActorSchema, type Actor } from '$lib/domain/auth';
+import { obeyWipeOrder } from '$lib/http/wipe-order';
 
 /**
  * The device's calls to the server's account endpoints. Every outcome is a value, never a
@@ -115,8 +116,11 @@ export async function fetchMe(
 	}
 	reportReach(true);
 	if (response.status === 401 || response.status === 403) return { kind: 'signed_out' };
+	const body = await readJson(response);
+	// A device marked lost: wiped here when the server says so (wipe-order.ts).
+	if (await obeyWipeOrder(response.status, body)) return { kind: 'signed_out' };
 	if (!response.ok) return { kind: 'offline' }; // a proxy's error page: try again later
-	const parsed = v.safeParse(ActorBodySchema, await readJson(response));
+	const parsed = v.safeParse(ActorBodySchema, body);
 	return parsed.success ? { kind: 'actor', actor: parsed.output.actor } : { kind: 'offline' };
 }
 

@@ -35,3 +35,8 @@ export async function deviceName(db: YolDatabase): Promise<string | undefined> {
 	const known = await db.meta.get(DEVICE_NAME_KEY);
 	return typeof known?.value === 'string' && known.value !== '' ? known.value : undefined;
 }
+
+/** What a pull says of this device: its id and its unsynced changes (transport.ts). */
+export async function deviceReport(db: YolDatabase): Promise<{ id: string; pending: number }> {
+	return { id: await deviceId(db), pending: await db.outbox.count() };
+}

@@ -157,7 +157,7 @@ export interface AuditLine {
 	/** The user's name at the time of reading; null when the user no longer exists. */
 	userName: string | null;
 	deviceId: string | null;
-	action: 'create' | 'update' | 'delete' | 'password' | 'revoke';
+	action: 'create' | 'update' | 'delete' | 'password' | 'revoke' | 'lost';
 	old: unknown;
 	new: unknown;
 }

@@ -1,4 +1,5 @@
 import { reportReach } from './reach';
+import { obeyWipeOrder } from './wipe-order';
 
 /**
  * One JSON call to Yol's own API, as the screens that talk to the server online make it: the
@@ -34,5 +35,7 @@ export async function sendJson(
 	reportReach(true);
 	const body: unknown =
 		response.status === 204 ? undefined : await response.json().catch(() => undefined);
+	// A device marked lost is wiped here when the server says so (wipe-order.ts).
+	await obeyWipeOrder(response.status, body);
 	return { status: response.status, ok: response.ok, body };
 }

@@ -80,8 +80,9 @@ export async function nextBatches(
 
 /** The push's JSON body from its mutations already encoded (nextBatch measured them so). */
 export function encodePush(request: PushRequest, mutations: readonly string[]): string {
-	const { protocol, schema, deviceId, settledThrough, deviceName } = request;
+	const { protocol, schema, deviceId, settledThrough, deviceName, pending } = request;
 	const settled = settledThrough === undefined ? '' : `"settledThrough":${settledThrough},`;
 	const named = deviceName ? `"deviceName":${JSON.stringify(deviceName)},` : '';
-	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}${named}"mutations":[${mutations.join(',')}]}`;
+	const left = pending === undefined ? '' : `"pending":${pending},`;
+	return `{"protocol":${protocol},"schema":${schema},"deviceId":${JSON.stringify(deviceId)},${settled}${named}${left}"mutations":[${mutations.join(',')}]}`;
 }

@@ -77,6 +77,9 @@ export async function pushOutbox(
 			deviceId,
 			settledThrough: writer.settledBefore(batch[0]!.seq!),
 			...(named ? { deviceName: named } : {}),
+			// What is left to send, this push included: the administrator's device list, and the
+			// moment a tablet marked lost 'push-first' may be wiped.
+			pending: await db.outbox.count(),
 			mutations: batch.map(toMutation)
 		};
 		// If the answer is lost, the same entries go again and the server answers 'duplicate'.

@@ -9,6 +9,7 @@ import {
 	type PushRequest,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
+import { DeviceLostError, obeyWipeOrder } from '$lib/http/wipe-order';
 
 /** How the engine talks to the server; the tests give it an in-memory server instead. */
 export interface SyncTransport {
@@ -99,6 +100,9 @@ async function send<T>(
 		if (response.ok) throw new OfflineError(error);
 		body = undefined;
 	}
+	// A device marked lost: wiped here when the server says so (wipe-order.ts), and stopped.
+	const lost = await obeyWipeOrder(response.status, body);
+	if (lost) throw new DeviceLostError(lost);
 	if (response.status === 426) {
 		const parsed = v.safeParse(ErrorBodySchema, body);
 		throw new UpdateRequiredError(parsed.success ? parsed.output.error : undefined);
@@ -122,6 +126,12 @@ async function send<T>(
 	return parsed.output;
 }
 
+/** What a pull says of its device: its id and how many changes it has not sent. */
+export interface DeviceReport {
+	id: string;
+	pending: number;
+}
+
 /** Pushes this long and longer go gzipped: a few changes would save less than a packet. */
 export const GZIP_PUSH_FROM = 1024;
 
@@ -142,7 +152,10 @@ async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | undefined> 
  * compressed pushes answers 415, having stored nothing, and this transport sends plain JSON from
  * then on. Pulls come compressed by the browser's own Accept-Encoding.
  */
-export function fetchTransport(fetchFn: Fetch = (...args) => fetch(...args)): SyncTransport {
+export function fetchTransport(
+	fetchFn: Fetch = (...args) => fetch(...args),
+	report?: () => Promise<DeviceReport>
+): SyncTransport {
 	let plainOnly = false;
 	return {
 		async push(request, encoded) {
@@ -163,18 +176,22 @@ export function fetchTransport(fetchFn: Fetch = (...args) => fetch(...args)): Sy
 			}
 			return send(fetchFn, '/api/sync/push', { method: 'POST', body: json }, PushResponseSchema);
 		},
-		pull: (after, limit) =>
-			send(
+		pull: async (after, limit) => {
+			const device = await report?.();
+			return send(
 				fetchFn,
-				// The push body carries both versions; the pull names them in its query.
+				// The push body carries both versions; the pull names them in its query, and the
+				// device and its unsynced count (the administrator's device list, lost devices).
 				`/api/sync/pull?${new URLSearchParams({
 					after: String(after),
 					limit: String(limit),
 					protocol: String(PROTOCOL_VERSION),
-					schema: String(CLIENT_SCHEMA_VERSION)
+					schema: String(CLIENT_SCHEMA_VERSION),
+					...(device ? { device: device.id, pending: String(device.pending) } : {})
 				})}`,
 				{ method: 'GET' },
 				PullResponseSchema
-			)
+			);
+		}
 	};
 }

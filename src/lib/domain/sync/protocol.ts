@@ -115,6 +115,12 @@ export const PushRequestSchema = v.object({
 	 * tablet a version came from. Optional: servers keep the last one sent.
 	 */
 	deviceName: v.optional(DeviceNameSchema),
+	/**
+	 * How many unsynced changes the device holds as it sends this push, this push's included: the
+	 * administrator's device list shows it, and a device marked lost 'push-first' is told to wipe
+	 * once none are left. Optional: older apps do not send it.
+	 */
+	pending: v.optional(Counter('pending')),
 	mutations: v.pipe(
 		v.array(MutationSchema),
 		v.maxLength(MAX_MUTATIONS_PER_PUSH, `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`)

@@ -4,11 +4,13 @@ import {
 	UpdateUserSchema,
 	type Actor
 } from '../../domain/auth';
+import { LOST_MODE_CHOICE, MarkLostSchema } from '../../domain/devices';
 import type { Store } from '../db/store';
 import { readJson } from '../http/body';
 import { ApiProblem, answer, parseBody, reply } from '../http/problem';
 import { getRecord } from '../sync/records';
 import { auditOf } from './audit';
+import { listDevices, markLost } from './devices';
 import { checkRole, SMALL_BODY_LIMIT } from './http';
 import { ENTITY_RULES } from './permissions';
 import { placesOf } from './scope';
@@ -143,6 +145,48 @@ export function handleRevokeUser(id: string, context: AdminContext): Promise<Res
 		checkRole(context.actor, ['admin']);
 		if (!(await revokeUser(context.store, userId(id), acting(context)))) throw NO_SUCH_USER;
 		return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+	});
+}
+
+/** GET /api/admin/users/[id]/devices: the user's devices, the one that synced last first. */
+export function handleListDevices(id: string, context: AdminContext): Promise<Response> {
+	return answer("list the user's devices", async () => {
+		checkRole(context.actor, ['admin']);
+		const row = await findUser(context.store, userId(id));
+		if (!row) throw NO_SUCH_USER;
+		return reply({ devices: await listDevices(context.store, row.id) });
+	});
+}
+
+const NO_SUCH_DEVICE = new ApiProblem(404, {
+	error: 'This user has no such device: it may never have synced.'
+});
+
+/**
+ * POST /api/admin/users/[id]/devices/[device]/lost `{ mode }`: the device is refused at once and
+ * told to wipe (auth/devices.ts); the mode says whether its unsynced changes may come in first.
+ */
+export function handleMarkLost(
+	id: string,
+	device: string,
+	request: Request,
+	context: AdminContext
+): Promise<Response> {
+	return answer('mark the device lost', async () => {
+		checkRole(context.actor, ['admin']);
+		const raw = await readJson(request, SMALL_BODY_LIMIT);
+		const given = typeof raw === 'object' && raw !== null && 'mode' in raw;
+		// A missing mode is the one mistake to expect: the two choices, said in words.
+		if (!given) throw new ApiProblem(400, { error: LOST_MODE_CHOICE, field: 'mode' });
+		const body = parseBody(MarkLostSchema, raw);
+		if (!/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/.test(device)) throw NO_SUCH_DEVICE;
+		const result = await markLost(context.store, userId(id), device, body.mode, acting(context));
+		if (result === 'missing') throw NO_SUCH_DEVICE;
+		const devices = await listDevices(context.store, userId(id));
+		return reply({
+			device: devices.find((d) => d.deviceId === device),
+			already: result === 'already'
+		});
 	});
 }
 

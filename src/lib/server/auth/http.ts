@@ -2,6 +2,7 @@ import { LoginSchema, SESSION_ENDED, type Actor } from '../../domain/auth';
 import type { Store } from '../db/store';
 import { readJson } from '../http/body';
 import { ApiProblem, answer, parseBody, problem, reply } from '../http/problem';
+import { lostRefusal, pushAllowed } from './devices';
 import { checkPassword } from './passwords';
 import {
 	clearedCookie,
@@ -34,6 +35,12 @@ const PUBLIC_PATHS = new Set([
 	'/api/auth/me'
 ]);
 
+/** The pending count a pull names in its query (`pending=`), if any. */
+function pendingOf(url: URL): number | undefined {
+	const raw = url.pathname === '/api/sync/pull' ? url.searchParams.get('pending') : null;
+	return raw !== null && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface Gate {
@@ -60,6 +67,14 @@ export async function gateApi(
 	}
 	const found = await findSession(store, tokenFrom(request), now);
 	if (!found && !PUBLIC_PATHS.has(url.pathname)) return { response: problem(401, SESSION_ENDED) };
+	const lost = found?.session.lost;
+	// A lost device: every request refused at once (410, with the wipe order when due), but for
+	// signing out, and a push in 'push-first', which the push itself decides (sync/http.ts).
+	if (lost && url.pathname !== '/api/auth/logout') {
+		if (!(url.pathname === '/api/sync/push' && pushAllowed(lost))) {
+			return { response: lostRefusal(lost, pendingOf(url)) };
+		}
+	}
 	return found ?? {};
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/auth';
+import type { LostMode } from '../../domain/devices';
+import type { LostState } from './devices';
 import type { Store } from '../db/store';
 import { hashToken, newToken } from './tokens';
 import { toActor, type UserRow } from './users';
@@ -21,6 +23,8 @@ export interface Session {
 	userId: string;
 	deviceId: string | null;
 	expiresAt: string;
+	/** Set when the session's device was marked lost (devices.ts decides what it may still do). */
+	lost?: LostState;
 }
 
 export interface NewSession {
@@ -71,6 +75,8 @@ interface SessionRow extends UserRow {
 	session_device: string | null;
 	expires_at: string;
 	last_seen_at: string;
+	lost_mode: LostMode | null;
+	pending_reported: number | null;
 }
 
 /**
@@ -86,8 +92,10 @@ export async function findSession(
 	if (!token || token.length > 100) return undefined;
 	const at = now.toISOString();
 	const row = await store.get<SessionRow>(
-		`SELECT u.*, s.id AS session_id, s.device_id AS session_device, s.expires_at, s.last_seen_at
+		`SELECT u.*, s.id AS session_id, s.device_id AS session_device, s.expires_at, s.last_seen_at,
+			d.lost_mode, d.pending_reported
 		FROM sessions s JOIN users u ON u.id = s.user_id
+			LEFT JOIN devices d ON d.device_id = s.device_id AND d.lost_at IS NOT NULL
 		WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
 			AND s.idle_expires_at > $2 AND u.disabled = $3`,
 		[hashToken(token), at, false]
@@ -105,7 +113,15 @@ export async function findSession(
 			id: row.session_id,
 			userId: row.id,
 			deviceId: row.session_device,
-			expiresAt: row.expires_at
+			expiresAt: row.expires_at,
+			...(row.lost_mode
+				? {
+						lost: {
+							mode: row.lost_mode,
+							pendingReported: row.pending_reported === null ? null : Number(row.pending_reported)
+						}
+					}
+				: {})
 		},
 		actor: toActor(row)
 	};

@@ -14,7 +14,8 @@ import { readJson } from '../http/body';
 import { ApiProblem, invalid, reply, unexpected } from '../http/problem';
 import { pageBody, type PullFilter } from './pull';
 import { cachedPage, cachedScope, headAndEpoch } from './pull-cache';
-import { applyPush } from './push';
+import { pendingAfter, pushFrom } from './push';
+import { bindSession, lostAnswer, lostRefusal, lostState, recordPull } from '../auth/devices';
 import { countMutations } from '../ops/metrics';
 
 /**
@@ -28,6 +29,10 @@ export interface SyncContext {
 	bodyLimit: number;
 	/** The signed-in user (hooks refuse a request without one before it gets here). */
 	actor: Actor;
+	/** The session's id, to tie it to the device it syncs as (auth/devices.ts). */
+	sessionId?: string;
+	/** The browser's User-Agent, for the administrator's device list. */
+	userAgent?: string | null;
 }
 
 /** Conflicts go to their two authors and to coordinators (canSeeConflict); the rest as scoped. */
@@ -62,9 +67,17 @@ export async function handlePush(request: Request, context: SyncContext): Promis
 		checkVersions(envelope.protocol, envelope.schema);
 		const parsed = v.safeParse(PushRequestSchema, body);
 		if (!parsed.success) throw invalid(parsed.issues);
-		const answered = await applyPush(context.store, parsed.output, context.actor);
-		countMutations(answered.results);
-		return reply(answered);
+		const pushed = parsed.output;
+		const { response, lost } = await pushFrom(context.store, pushed, context.actor, new Date(), {
+			sessionId: context.sessionId,
+			userAgent: context.userAgent
+		});
+		// A lost device (auth/devices.ts): 'wipe-now' had nothing applied; 'push-first' had this
+		// push applied, and is told to wipe once it says nothing is left.
+		if (!response) return lostAnswer(true);
+		countMutations(response.results);
+		if (lost && (pendingAfter(pushed) ?? 0) === 0) return lostAnswer(true);
+		return reply(response);
 	} catch (error) {
 		return problemResponse(error, 'take this push');
 	}
@@ -81,7 +94,18 @@ const PullQuerySchema = v.object({
 	after: Count('after', 0),
 	limit: v.pipe(Count('limit', PULL_PAGE_DEFAULT), v.minValue(1, 'limit must be 1 or more')),
 	protocol: v.pipe(v.string('protocol is missing'), v.regex(/^\d+$/, 'protocol must be a number')),
-	schema: v.pipe(v.string('schema is missing'), v.regex(/^\d+$/, 'schema must be a number'))
+	schema: v.pipe(v.string('schema is missing'), v.regex(/^\d+$/, 'schema must be a number')),
+	/** The device pulling, and its unsynced changes: optional (older apps send neither). */
+	device: v.optional(
+		v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, 'device is not an id'))
+	),
+	pending: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{1,9}$/, 'pending must be a whole number of 0 or more'),
+			v.transform(Number)
+		)
+	)
 });
 
 /** GET /api/sync/pull?after=&limit=&protocol=&schema= */
@@ -93,8 +117,15 @@ export async function handlePull(url: URL, context: SyncContext): Promise<Respon
 		}
 		const parsed = v.safeParse(PullQuerySchema, query);
 		if (!parsed.success) throw invalid(parsed.issues);
-		const { after, limit } = parsed.output;
+		const { after, limit, device, pending } = parsed.output;
 		const { store, actor } = context;
+		if (device !== undefined) {
+			await bindSession(store, context.sessionId, device);
+			const lost = await lostState(store, device);
+			if (lost) return lostRefusal(lost, pending);
+			const at = new Date().toISOString();
+			await recordPull(store, actor.userId, device, pending, context.userAgent ?? null, at);
+		}
 		const { head, epoch } = await headAndEpoch(store);
 		if (after > head) throw cursorAhead(after, head);
 		const scope = await cachedScope(store, actor, head);

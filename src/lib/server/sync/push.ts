@@ -5,6 +5,8 @@ import type {
 	PushResponse
 } from '../../domain/sync/protocol';
 import type { Actor } from '../../domain/auth';
+import type { LostMode } from '../../domain/devices';
+import { bindSession } from '../auth/devices';
 import { placesOf } from '../auth/scope';
 import type { Store } from '../db/store';
 import { ApiProblem } from '../http/problem';
@@ -37,17 +39,48 @@ export async function applyPush(
 	actor: Actor,
 	now: Date = new Date()
 ): Promise<PushResponse> {
+	const pushed = await pushFrom(store, request, actor, now);
+	if (!pushed.response) throw new ApiProblem(410, { error: 'This device was marked lost.' });
+	return pushed.response;
+}
+
+export interface PushOutcome {
+	/** The answer; undefined when the device is lost 'wipe-now' and nothing was applied. */
+	response?: PushResponse;
+	/** How the device was marked lost, if it was (auth/devices.ts decides what it is told). */
+	lost: LostMode | null;
+}
+
+/**
+ * `applyPush` as the HTTP side needs it: the session is tied to the device it pushes as, the
+ * browser kept for the device list, and a device marked lost is answered in the same
+ * transaction that reads it (no cache): 'wipe-now' has nothing applied, 'push-first' is applied.
+ */
+export async function pushFrom(
+	store: Store,
+	request: PushRequest,
+	actor: Actor,
+	now: Date = new Date(),
+	from: { sessionId?: string; userAgent?: string | null } = {}
+): Promise<PushOutcome> {
 	const at = now.toISOString();
 	const { deviceId } = request;
+	const userAgent = from.userAgent ?? null;
 	const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
-	return store.transaction(async (tx) => {
+	return store.transaction(async (tx): Promise<PushOutcome> => {
 		await lockRevisions(tx);
+		await bindSession(tx, from.sessionId, deviceId);
 		const device = await tx.get<{
 			last_seq: number;
 			user_id: string | null;
 			revoked_at: string | null;
-		}>('SELECT last_seq, user_id, revoked_at FROM devices WHERE device_id = $1', [deviceId]);
+			lost_mode: LostMode | null;
+		}>('SELECT last_seq, user_id, revoked_at, lost_mode FROM devices WHERE device_id = $1', [
+			deviceId
+		]);
 		checkDevice(device, actor);
+		const lost = device?.lost_mode ?? null;
+		if (lost === 'wipe-now') return { lost };
 		const places = await placesOf(tx, actor);
 		const deviceName = request.deviceName || undefined;
 		const who = { actor, deviceId, places, at, ...(deviceName ? { deviceName } : {}) };
@@ -106,18 +139,40 @@ export async function applyPush(
 		await writes.flush();
 		// The first user to push from a device owns it (and a device from before accounts).
 		await tx.run(
-			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id, device_name)
-			VALUES ($1, $2, $3, $3, $4, $5)
+			`INSERT INTO devices (device_id, last_seq, first_seen, last_seen, user_id, device_name,
+				pending_reported, user_agent)
+			VALUES ($1, $2, $3, $3, $4, $5, $6, $7)
 			ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq,
 				last_seen = excluded.last_seen, user_id = coalesce(devices.user_id, excluded.user_id),
-				device_name = coalesce(excluded.device_name, devices.device_name)`,
-			[deviceId, lastSeq, at, actor.userId, deviceName ?? null]
+				device_name = coalesce(excluded.device_name, devices.device_name),
+				pending_reported = coalesce(excluded.pending_reported, devices.pending_reported),
+				user_agent = coalesce(excluded.user_agent, devices.user_agent)`,
+			[
+				deviceId,
+				lastSeq,
+				at,
+				actor.userId,
+				deviceName ?? null,
+				pendingAfter(request),
+				userAgent?.slice(0, 300) ?? null
+			]
 		);
 		// A device that says what it has settled learns that the rest is kept (see protocol.ts).
-		return request.settledThrough === undefined
-			? { results, lastSeq }
-			: { results, lastSeq, keepsUnsettled: true };
+		const response: PushResponse =
+			request.settledThrough === undefined
+				? { results, lastSeq }
+				: { results, lastSeq, keepsUnsettled: true };
+		return { response, lost };
 	});
+}
+
+/**
+ * What the device still holds once this push is in: it counts this push's changes in `pending`
+ * (protocol.ts). Null when it does not say (an older app).
+ */
+export function pendingAfter(request: PushRequest): number | null {
+	if (request.pending === undefined) return null;
+	return Math.max(0, request.pending - request.mutations.length);
 }
 
 /** The logged answers to this device's seqs from `from` to `through`, by seq (one query). */

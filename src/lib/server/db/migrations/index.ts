@@ -6,6 +6,7 @@ import { m005ValueIds } from './005-value-ids';
 import { m006Authors } from './006-authors';
 import { m009Exchange } from './009-exchange';
 import { m010Epoch } from './010-epoch';
+import { m011LostDevices } from './011-lost-devices';
 import type { Store } from '../store';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: readonly Migration[] = [
 	m005ValueIds,
 	m006Authors,
 	m009Exchange,
-	m010Epoch
+	m010Epoch,
+	m011LostDevices
 ];

@@ -9,6 +9,8 @@ export const POST: RequestHandler = async (event) => {
 	return handlePush(event.request, {
 		store,
 		bodyLimit: config.bodyLimit,
-		actor: requireActor(event)
+		actor: requireActor(event),
+		sessionId: event.locals.session?.id,
+		userAgent: event.request.headers.get('user-agent')
 	});
 };
